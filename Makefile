@@ -1,0 +1,74 @@
+# Legbot: the verbs people type. `make help` lists them.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# Python 3.10 (Rasa 3.6 needs < 3.11): python3.10 on PATH, else pyenv's.
+PY310 := $(shell for c in python3.10 $$(pyenv root 2>/dev/null)/versions/3.10*/bin/python3.10 $$HOME/.pyenv/versions/3.10*/bin/python3.10 /usr/bin/python3.10; do \
+	if "$$c" -c 'import sys; assert sys.version_info[:2] == (3, 10)' >/dev/null 2>&1; then echo "$$c"; break; fi; done)
+VENV := .venv
+BIN := $(VENV)/bin
+MODEL := models/legbot.tar.gz
+KB := var/knowledge.db
+ACTION_PORT ?= 5055
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 3
+export PYTHONWARNINGS := ignore
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+
+NLU_DATA := $(shell find data/nlu data/rules data/stories -name '*.yml' 2>/dev/null)
+CORE_SRC := $(shell find bot -name '*.py' 2>/dev/null)
+DOCUMENTS := $(shell find data/documents -type f 2>/dev/null)
+
+.PHONY: help install kb train chat serve-actions test lint validate pytest rasa-test eval bench lock clean
+
+help: ## list the verbs
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+install: $(VENV)/.installed ## create .venv with Python 3.10 and install the project
+
+$(VENV)/.installed: pyproject.toml constraints.txt
+	@test -n "$(PY310)" || { echo "Python 3.10 not found (pyenv install 3.10)"; exit 1; }
+	@echo "==> creating $(VENV) with $(PY310)"
+	$(PY310) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip 'setuptools<70' wheel
+	@echo "==> installing the project and its pinned dependencies (a few minutes on a fresh machine)"
+	$(BIN)/pip install --progress-bar off -c constraints.txt -e '.[dev]'
+	touch $@
+
+lock: ## record the resolved dependency set in constraints.txt
+	$(BIN)/pip freeze --exclude-editable | grep -v '^legbot' > constraints.txt
+
+kb: $(KB) ## build the knowledge store from data/documents
+
+$(KB): $(VENV)/.installed $(DOCUMENTS) data/lexicon.yml $(CORE_SRC)
+	$(BIN)/legbot build-kb
+
+train: $(MODEL) ## train the Rasa model (only when data or config changed)
+
+$(MODEL): $(VENV)/.installed config.yml domain.yml data/lexicon.yml $(NLU_DATA)
+	@echo "==> training the Rasa model"
+	$(BIN)/rasa train --fixed-model-name legbot --out models
+	touch $@
+
+chat: install kb train ## talk to the bot in the terminal (starts the action server)
+	@$(BIN)/rasa run actions --actions actions --port $(ACTION_PORT) > var/actions.log 2>&1 & pid=$$!; \
+	trap "kill $$pid 2>/dev/null" EXIT; \
+	$(BIN)/python -m bot.tools.wait_http http://localhost:$(ACTION_PORT)/health 120; \
+	$(BIN)/rasa shell --model $(MODEL) --endpoints endpoints.yml
+
+serve-actions: install kb ## run the action server in the foreground
+	$(BIN)/rasa run actions --actions actions --port $(ACTION_PORT)
+
+test: lint validate train pytest ## everything CI runs: lint, data validation, training, tests
+
+lint: install ## ruff over the code
+	$(BIN)/ruff check bot actions tests
+
+validate: install ## check the Rasa training data and domain
+	$(BIN)/rasa data validate --domain domain.yml --data data/nlu data/rules data/stories
+
+pytest: install kb train ## the test suite
+	$(BIN)/pytest
+
+clean: ## remove built artefacts (not the venv)
+	rm -rf models var .rasa .pytest_cache

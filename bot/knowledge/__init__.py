@@ -1,0 +1,1 @@
+"""The knowledge store: schema, the builder that reads data/documents, the read-only query API."""

@@ -1,0 +1,133 @@
+"""Load data/lexicon.yml: the single source of vocabulary for the extractor and the builder."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from bot.contract import CAUSE_IDS, FINDING_VALUES, TRIAGE_LEVELS
+
+
+class LexiconError(ValueError):
+    """The lexicon file does not fit the contract."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One canonical id and the words that name it.
+
+    ``group`` is the finding type (``symptom``, ``timing``, ...) or one of ``condition``,
+    ``remedy``, ``triage``; ``concept_id`` is ``group:key``, unique across the lexicon.
+    """
+
+    group: str
+    key: str
+    name: str
+    terms: tuple[str, ...]
+    relief: str | None = None
+
+    @property
+    def concept_id(self) -> str:
+        return f"{self.group}:{self.key}"
+
+    @property
+    def kind(self) -> str:
+        return "finding" if self.group in FINDING_VALUES else self.group
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    entries: tuple[Entry, ...]
+    cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    sections: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    generic_findings: frozenset[str] = frozenset()
+    source: Path | None = None
+
+    def by_id(self, concept_id: str) -> Entry:
+        for entry in self.entries:
+            if entry.concept_id == concept_id:
+                return entry
+        raise KeyError(concept_id)
+
+    def of_kind(self, *kinds: str) -> tuple[Entry, ...]:
+        return tuple(e for e in self.entries if e.kind in kinds)
+
+    def section_kind(self, heading: str) -> str | None:
+        """The kind of a section heading ("Seek Medical Care" -> "seek_care"), if known."""
+        wanted = " ".join(heading.lower().replace(":", " ").split())
+        for kind, headings in self.sections.items():
+            if wanted in headings:
+                return kind
+        return None
+
+
+def _terms(raw: object, where: str) -> tuple[str, ...]:
+    if not isinstance(raw, list) or not raw:
+        raise LexiconError(f"{where}: expected a non-empty list of terms")
+    terms = []
+    for term in raw:
+        text = " ".join(str(term).split()).lower()
+        if not text:
+            raise LexiconError(f"{where}: empty term")
+        terms.append(text)
+    return tuple(dict.fromkeys(terms))
+
+
+def parse_lexicon(data: dict, source: Path | None = None) -> Lexicon:
+    """Build a Lexicon from the YAML mapping, checking it against the contract."""
+    entries: list[Entry] = []
+    findings = data.get("findings") or {}
+    for ftype, values in findings.items():
+        if ftype not in FINDING_VALUES:
+            raise LexiconError(f"findings: unknown finding type {ftype!r}")
+        for value, raw in values.items():
+            if value not in FINDING_VALUES[ftype]:
+                raise LexiconError(f"findings.{ftype}: {value!r} is not a contract value")
+            terms = _terms(raw, f"{ftype}.{value}")
+            entries.append(Entry(ftype, value, value.replace("_", " "), terms))
+    for ftype, values in FINDING_VALUES.items():
+        for value in values:
+            if value not in (findings.get(ftype) or {}):
+                raise LexiconError(f"findings.{ftype}.{value}: missing from the lexicon")
+
+    groups = (("condition", "conditions"), ("remedy", "remedies"), ("triage", "triage"),
+              ("qualifier", "qualifiers"))
+    for group, section in groups:
+        for key, spec in (data.get(section) or {}).items():
+            if group == "condition" and key not in CAUSE_IDS:
+                raise LexiconError(f"conditions: {key!r} is not a contract cause id")
+            if group == "triage" and key not in TRIAGE_LEVELS:
+                raise LexiconError(f"triage: {key!r} is not a contract triage level")
+            relief = spec.get("relief")
+            if relief is not None and relief not in FINDING_VALUES["relief"]:
+                raise LexiconError(f"remedies.{key}: relief {relief!r} is not a relief value")
+            terms = _terms(spec.get("terms"), f"{section}.{key}")
+            entries.append(Entry(group, key, spec.get("name") or key, terms, relief))
+    missing = set(CAUSE_IDS) - {e.key for e in entries if e.group == "condition"}
+    if missing:
+        raise LexiconError(f"conditions missing from the lexicon: {sorted(missing)}")
+
+    cues = {k: _terms(v, f"cues.{k}") for k, v in (data.get("cues") or {}).items()}
+    sections = {k: _terms(v, f"sections.{k}") for k, v in (data.get("sections") or {}).items()}
+    generic = frozenset(str(x) for x in data.get("generic_findings") or ())
+    return Lexicon(tuple(entries), cues, sections, generic, source)
+
+
+def load_lexicon(path: Path) -> Lexicon:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise LexiconError(f"cannot read lexicon {path}: {exc}") from exc
+    if not isinstance(data, dict):
+        raise LexiconError(f"{path}: expected a mapping at the top level")
+    return parse_lexicon(data, path)
+
+
+@lru_cache(maxsize=4)
+def get_lexicon(path: Path | None = None) -> Lexicon:
+    from bot.settings import get_settings
+
+    return load_lexicon(path or get_settings().lexicon_path)

@@ -1,0 +1,1 @@
+"""Reading users' words: the rule-based symptom extractor and its Rasa NLU wrapper."""

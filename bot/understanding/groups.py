@@ -1,0 +1,223 @@
+"""Per-type rules applied to lexicon matches, one function per finding type.
+
+Every lexicon match arrives as a candidate ``Hit`` that may name several ids (``walking``
+names both ``timing:during_exercise`` and ``relief:movement``). Each function below decides,
+for its own finding type, which candidates stand, using the words around them. Regular
+expressions cover what a word list cannot (ages, minutes).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One candidate finding: a token span and the (type, value) it may name."""
+
+    start: int
+    end: int
+    type: str
+    value: str
+    start_char: int
+    end_char: int
+    negated: bool = False
+
+
+RELIEF_CUES = frozenset({
+    "help", "helps", "helped", "helping", "ease", "eases", "eased", "easing", "relieve",
+    "relieves", "relieved", "relief", "better", "soothe", "soothes", "soothed", "settle",
+    "settles", "calms", "calm", "fix", "fixes", "works", "worked", "improves", "improve",
+    "trick", "stops", "stop", "goes", "away", "only", "cure", "cures", "takes",
+})
+CLAUSE_BREAKS = frozenset({".", ";", "!", "?", ",", "but", "though", "although", "however",
+                           "while", "whereas", "and"})
+SPECIFIC_SENSATIONS = frozenset({
+    "throbbing", "cramping", "crawling", "tingling", "burning", "stabbing", "numbness",
+    "heaviness",
+})
+BODY_WORDS = frozenset({"side", "sided", "one", "hand", "leg", "legs", "foot", "calf"})
+
+
+def clause_of(doc: Doc, i: int) -> tuple[int, int]:
+    """The token range of the clause holding token ``i`` (split at punctuation and
+    conjunctions)."""
+    start = i
+    while start > 0 and doc[start - 1].lower_ not in CLAUSE_BREAKS:
+        start -= 1
+    end = i + 1
+    while end < len(doc) and doc[end].lower_ not in CLAUSE_BREAKS:
+        end += 1
+    return start, end
+
+
+def symptom(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
+    """Keep symptoms; a plain pain word yields to a specific sensation in its clause.
+
+    "burning pain in my feet" -> burning (not aching); "my calves throb and my feet hurt"
+    -> throbbing and aching (two clauses); "sore calves" -> aching.
+    """
+    specific = [h for h in hits if h.value in SPECIFIC_SENSATIONS and not h.negated]
+    kept = []
+    for hit in hits:
+        if hit.value == "aching" and not hit.negated:
+            lo, hi = clause_of(doc, hit.start)
+            if any(lo <= s.start < hi for s in specific):
+                continue
+        kept.append(hit)
+    return kept
+
+
+def body_part(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
+    """Keep body parts; only a location negated itself is absent.
+
+    "my calfs" -> calf; "back of my leg" -> calf; "no numbness in my feet" -> foot present
+    (the symptom is negated, not the place); "it's not the knee" -> knee absent.
+    """
+    return [_only_direct_negation(doc, h) for h in hits]
+
+
+def side(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
+    """Left and right only next to a body word; "both" next to one, or as a short answer.
+
+    "left calf" -> left; "on the right side" -> right; "both legs" -> both; "both" (alone)
+    -> both; "right now" and "I left work" -> nothing.
+    """
+    body_starts = {h.start for h in every if h.type == "body_part"}
+    kept = []
+    for hit in map(lambda h: _only_direct_negation(doc, h), hits):
+        nxt = [doc[k].lower_ for k in range(hit.end, min(hit.end + 3, len(doc)))]
+        before = doc[hit.start - 1].lower_ if hit.start > 0 else ""
+        near_body = any(k in body_starts for k in range(hit.end, min(hit.end + 3, len(doc))))
+        if hit.value == "both":
+            if hit.end - hit.start > 1 or near_body or (nxt and nxt[0] in {"sides", "of", "legs"}) \
+                    or len([t for t in doc if not t.is_punct]) <= 3:
+                kept.append(hit)
+        elif near_body or (nxt and nxt[0] in BODY_WORDS) or before in {"my", "the", "on"} and \
+                not (nxt and nxt[0] in {"now", "away", "after", "then"}):
+            kept.append(hit)
+    return kept
+
+
+DIRECT_NEGATIONS = frozenset({"not", "n't", "no", "never", "nt"})
+DETERMINERS = frozenset({"the", "my", "a", "an", "his", "her", "your", "their", "in", "on", "at",
+                         "its", "either", "any"})
+
+
+def _only_direct_negation(doc: Doc, hit: Hit) -> Hit:
+    """Un-negate a place or side unless a negation stands right before it ("not the knee")."""
+    if not hit.negated:
+        return hit
+    k = hit.start - 1
+    while k >= 0 and doc[k].lower_ in DETERMINERS:
+        k -= 1
+    direct = k >= 0 and doc[k].lower_ in DIRECT_NEGATIONS
+    return hit if direct else replace(hit, negated=False)
+
+
+def timing(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
+    """Keep timings. "wakes me up" -> night; "after my run" -> after_exercise;
+    "when I walk" -> during_exercise; "sitting still" -> rest."""
+    return hits
+
+
+def relief(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
+    """A relief needs a relief word in its clause ("helps", "eases", "better").
+
+    "stretching helps" -> stretching; "better if I walk around" -> movement;
+    "stretching doesn't help" -> stretching, negated; "I went walking" -> nothing here.
+    A negated relief word ("doesn't help") negates the relief.
+    """
+    kept = []
+    for hit in hits:
+        lo, hi = clause_of(doc, hit.start)
+        lo = max(0, lo - 1)
+        cue = _relief_cue(doc, lo, hi, hit)
+        if cue is None:
+            continue
+        negated = hit.negated or _cue_negated(doc, cue)
+        kept.append(replace(hit, negated=negated))
+    return kept
+
+
+def _relief_cue(doc: Doc, lo: int, hi: int, hit: Hit) -> int | None:
+    for k in range(lo, hi):
+        if hit.start <= k < hit.end:
+            continue
+        word = doc[k].lower_
+        if word in RELIEF_CUES:
+            if word == "away" and (k == 0 or doc[k - 1].lower_ not in {"goes", "go", "went", "going"}):
+                continue
+            if word in {"stop", "stops"} and k > hit.start:
+                continue
+            if word == "only" and "thing" not in [t.lower_ for t in doc[k: k + 3]]:
+                continue
+            return k
+    return None
+
+
+def _cue_negated(doc: Doc, k: int) -> bool:
+    window = {t.lower_ for t in doc[max(0, k - 3): k]}
+    return bool(window & {"n't", "not", "never", "no", "nt"})
+
+
+def passthrough(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
+    """Triggers, risk factors, medications, severity and duration stand as matched.
+
+    "standing all day at work" -> prolonged_standing; "I'm diabetic" -> diabetes;
+    "on atorvastatin" -> statin; "agonising" -> severe; "for months" -> persistent.
+    """
+    return hits
+
+
+GROUPS: dict[str, Callable[[Doc, list[Hit], list[Hit]], list[Hit]]] = {
+    "symptom": symptom,
+    "body_part": body_part,
+    "side": side,
+    "timing": timing,
+    "relief": relief,
+    "trigger": passthrough,
+    "risk_factor": passthrough,
+    "medication": passthrough,
+    "severity": passthrough,
+    "duration": passthrough,
+}
+
+_AGE = re.compile(
+    r"\b(?:i'?m|i am|im|aged?|age is|turned|turning)\s+(?P<a>\d{2,3})\b"
+    r"(?!\s*(?:weeks?|months?|days?|kg|lbs?|%))"
+    r"|\b(?P<b>\d{2,3})\s*(?:-?\s*years?[- ]old|yrs?\s*old|yo\b|y/o\b|year-old)",
+    re.IGNORECASE,
+)
+_NUMBER_WORDS = {"ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+                 "thirty": 30, "forty": 40, "forty-five": 45, "sixty": 60}
+_MINUTES = re.compile(
+    r"\b(?:for|over|more than|longer than|lasts?|lasted|lasting|about|around|nearly|almost)\s+"
+    r"(?:a good\s+)?(?P<n>\d{1,3}|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|sixty)"
+    r"\s*(?:\+\s*)?(?:minutes?|mins?)\b",
+    re.IGNORECASE,
+)
+OLDER_AGE = 65
+
+
+def regex_findings(text: str) -> list[tuple[str, str, int, int]]:
+    """Findings a word list cannot hold: (type, value, start_char, end_char).
+
+    "I'm 72" -> risk_factor older_age; "I'm 40" -> nothing; "a cramp for 15 minutes"
+    -> duration long_episode (over ten minutes).
+    """
+    found = []
+    for m in _AGE.finditer(text):
+        age = int(m.group("a") or m.group("b"))
+        if OLDER_AGE <= age <= 120:
+            found.append(("risk_factor", "older_age", m.start(), m.end()))
+    for m in _MINUTES.finditer(text):
+        raw = m.group("n").lower()
+        minutes = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
+        if minutes > 10:
+            found.append(("duration", "long_episode", m.start(), m.end()))
+    return found

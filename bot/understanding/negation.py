@@ -1,0 +1,84 @@
+"""Which finding mentions are negated, with the negation's scope kept inside its clause.
+
+A cue ("no", "not", "never", "without", "n't", "nor", "none of") negates the mentions that
+follow it until the clause ends: a sentence mark, a contrast word ("but", "though", "more
+like"), or a comma or "and" that is not followed by another finding of the same list.
+
+>>> # "no swelling or redness but my calf burns": swelling and redness negated, burning not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+PRE_CUES = frozenset({
+    "no", "not", "never", "without", "n't", "nt", "nor", "neither", "none", "zero", "nothing",
+    "denies", "deny", "absent", "free", "lack", "lacking",
+})
+# "free of swelling", "lack of"; "nothing like" reads as a cue on "nothing".
+POST_CUES = frozenset({"none", "absent", "gone", "nope"})
+HARD_STOPS = frozenset({
+    ".", ";", "!", "?", "but", "though", "although", "however", "yet", "except", "instead",
+    "rather", "whereas", "while", "apart", "(", ")", ":",
+})
+CONTINUERS = frozenset({",", "or", "nor", "and", "any", "no", "/", "-", "&", "either", "really",
+                        "at", "all", "even"})
+# Soft stops end a scope unless what follows is another finding of the same list.
+SOFT_STOPS = frozenset({",", "and", "&", "/", "-"})
+# How many words may stand between a cue (or the last negated item of its list) and the next
+# negated mention: "I don't think my legs are swollen" reaches, a later clause does not.
+MAX_GAP = 6
+# Phrases that look like a cue but do not negate what follows.
+NOT_NEGATING = ("no doubt", "not only", "no matter", "not sure", "no idea", "never mind",
+                "can't tell", "don't know", "dont know", "not just", "no longer than")
+
+
+def negated_spans(doc: Doc, mentions: Sequence[tuple[int, int]]) -> set[tuple[int, int]]:
+    """Return the (start, end) token spans among ``mentions`` that are negated."""
+    starts = {start: end for start, end in mentions}
+    inside = {i for start, end in mentions for i in range(start, end)}
+    lowered = [t.lower_ for t in doc]
+    negated: set[tuple[int, int]] = set()
+
+    for i, word in enumerate(lowered):
+        if word not in PRE_CUES or i in inside or _not_negating(lowered, i):
+            continue
+        j = i + 1
+        last = i
+        while j < len(doc):
+            if j in starts:
+                if j - last > MAX_GAP:
+                    break
+                negated.add((j, starts[j]))
+                j = last = starts[j]
+                continue
+            word_j = lowered[j]
+            if word_j in HARD_STOPS or (word_j == "more" and j + 1 < len(doc) and lowered[j + 1] == "like"):
+                break
+            if word_j in SOFT_STOPS and not _list_goes_on(lowered, starts, j + 1):
+                break
+            j += 1
+
+    for start, end in mentions:
+        k = end
+        # "swelling: none", "redness? no", "numbness - absent"
+        while k < len(doc) and k < end + 3 and lowered[k] in {":", "?", "-", "is", "was", "at", "all"}:
+            k += 1
+        if k < len(doc) and (lowered[k] in POST_CUES or (lowered[k] == "no" and k == len(doc) - 1)):
+            negated.add((start, end))
+    return negated
+
+
+def _list_goes_on(lowered: list[str], starts: dict[int, int], j: int) -> bool:
+    """After a comma or "and": is the next content another finding of the same list?"""
+    while j < len(lowered) and lowered[j] in CONTINUERS:
+        j += 1
+    return j in starts
+
+
+def _not_negating(lowered: list[str], i: int) -> bool:
+    window = " ".join(lowered[max(0, i - 2): i + 2])
+    joined = window.replace(" n't", "n't")
+    return any(phrase in joined or phrase in window for phrase in NOT_NEGATING)

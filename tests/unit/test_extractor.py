@@ -1,0 +1,197 @@
+"""The symptom extractor, one parametrized group per finding type, then negation."""
+
+import pytest
+
+from bot.understanding.extractor import extract
+
+
+def present(text):
+    return {f.key for f in extract(text).findings if f.present}
+
+
+def absent(text):
+    return {f.key for f in extract(text).findings if not f.present}
+
+
+@pytest.mark.parametrize("text, value", [
+    ("my legs ache", "aching"), ("sore calves", "aching"), ("it really hurts", "aching"),
+    ("my calves throb", "throbbing"), ("a pounding feeling", "throbbing"),
+    ("I get a charley horse", "cramping"), ("my calf is cramping up", "cramping"),
+    ("creepy crawly feeling", "crawling"), ("like ants crawling", "crawling"),
+    ("pins and needles", "tingling"), ("feet are tingly", "tingling"),
+    ("soles burn", "burning"), ("feels like it's on fire", "burning"),
+    ("stabbing pains", "stabbing"), ("shooting pain down my leg", "stabbing"),
+    ("my toes go numb", "numbness"), ("can't feel my toes", "numbness"),
+    ("legs feel heavy", "heaviness"), ("ankles are puffy", "swelling"), ("swolen ankle", "swelling"),
+    ("my knee gives way", "weakness"), ("can't keep my legs still", "urge_to_move"),
+    ("I have to move them", "urge_to_move"), ("the calf is red", "redness"),
+    ("hot to the touch", "warmth"), ("the skin is discoloured", "skin_changes"),
+    ("I have chest pain", "chest_pain"), ("I'm short of breath", "shortness_of_breath"),
+    ("struggling to breathe", "shortness_of_breath"),
+])
+def test_symptom(text, value):
+    assert f"symptom:{value}" in present(text)
+
+
+@pytest.mark.parametrize("text, expected, not_expected", [
+    ("burning pain in my feet", "symptom:burning", "symptom:aching"),
+    ("a throbbing ache", "symptom:throbbing", "symptom:aching"),
+])
+def test_specific_sensation_replaces_plain_pain(text, expected, not_expected):
+    found = present(text)
+    assert expected in found and not_expected not in found
+
+
+def test_pain_in_another_clause_stays():
+    assert {"symptom:throbbing", "symptom:aching"} <= present("my calves throb and my knees hurt")
+
+
+@pytest.mark.parametrize("text, value", [
+    ("my calfs", "calf"), ("both calves", "calf"), ("the back of my leg", "calf"),
+    ("my feet", "foot"), ("my heel", "foot"), ("big toe", "toes"), ("my thighs", "thigh"),
+    ("shins", "shin"), ("behind my knee", "knee"), ("ankles", "ankle"), ("my legs", "leg"),
+])
+def test_body_part(text, value):
+    assert f"body_part:{value}" in present(text)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("my left calf", "left"), ("right leg", "right"), ("on the right side", "right"),
+    ("both legs", "both"), ("both", "both"), ("both of them", "both"),
+])
+def test_side(text, value):
+    assert f"side:{value}" in present(text)
+
+
+@pytest.mark.parametrize("text", ["right now it hurts", "I left work early", "that's right"])
+def test_side_words_that_are_not_sides(text):
+    assert not {k for k in present(text) if k.startswith("side:")}
+
+
+@pytest.mark.parametrize("text, value", [
+    ("at night", "night"), ("it wakes me up", "night"), ("at bedtime", "night"),
+    ("in the evenings", "evening"), ("when I sit still", "rest"), ("while sitting", "rest"),
+    ("after running", "after_exercise"), ("after the gym", "after_exercise"),
+    ("when I walk", "during_exercise"), ("climbing stairs", "during_exercise"),
+    ("during the day", "daytime"),
+])
+def test_timing(text, value):
+    assert f"timing:{value}" in present(text)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("walking around helps", "movement"), ("it eases if I get up and move", "movement"),
+    ("stretching helps", "stretching"), ("better with my feet up", "elevation"),
+    ("a hot water bottle helps", "heat"), ("rubbing them eases it", "massage"),
+    ("it goes away when I stop", "rest"), ("resting makes it better", "rest"),
+])
+def test_relief(text, value):
+    assert f"relief:{value}" in present(text)
+
+
+def test_relief_needs_a_relief_word():
+    assert not {k for k in present("I went walking in the park") if k.startswith("relief:")}
+
+
+def test_relief_that_does_not_help_is_negated():
+    assert "relief:stretching" in absent("stretching doesn't help")
+
+
+@pytest.mark.parametrize("text, value", [
+    ("I sit at a desk all day", "prolonged_sitting"), ("standing all day at work", "prolonged_standing"),
+    ("I don't drink enough water", "dehydration"), ("after a long flight", "long_travel"),
+    ("I sprayed pesticide", "toxin_exposure"),
+])
+def test_trigger(text, value):
+    assert f"trigger:{value}" in present(text)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("I'm diabetic", "diabetes"), ("type 2", "diabetes"), ("I drink a lot", "alcohol"),
+    ("kidney problems", "kidney_disease"), ("low iron", "iron_deficiency"),
+    ("I'm anaemic", "iron_deficiency"), ("I'm pregnant", "pregnancy"),
+    ("I'm 72", "older_age"), ("I am 80 years old", "older_age"),
+    ("had surgery last week", "recent_surgery"),
+])
+def test_risk_factor(text, value):
+    assert f"risk_factor:{value}" in present(text)
+
+
+@pytest.mark.parametrize("text", ["I'm 40", "I am 64", "I'm 32 weeks pregnant"])
+def test_ages_under_65_are_not_older_age(text):
+    assert "risk_factor:older_age" not in present(text)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("on atorvastatin", "statin"), ("simvastatin", "statin"), ("rosuvastatin", "statin"),
+    ("I take Lipitor", "statin"), ("furosemide", "diuretic"), ("hydrochlorothiazide", "diuretic"),
+    ("water pills", "diuretic"),
+])
+def test_medication(text, value):
+    assert f"medication:{value}" in present(text)
+
+
+@pytest.mark.parametrize("text, key", [
+    ("the pain is excruciating", "severity:severe"), ("a bit sore", "severity:mild"),
+    ("every night for weeks", "duration:persistent"), ("it won't go away", "duration:persistent"),
+    ("a cramp for 15 minutes", "duration:long_episode"), ("the cramp won't stop", "duration:long_episode"),
+])
+def test_severity_and_duration(text, key):
+    assert key in present(text)
+
+
+# --- negation -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, negated, kept", [
+    ("no swelling", {"symptom:swelling"}, set()),
+    ("it isn't red", {"symptom:redness"}, set()),
+    ("never numb", {"symptom:numbness"}, set()),
+    ("without any tingling", {"symptom:tingling"}, set()),
+    ("I don't have diabetes", {"risk_factor:diabetes"}, set()),
+    ("no redness or warmth", {"symptom:redness", "symptom:warmth"}, set()),
+    ("no redness, swelling or warmth", {"symptom:redness", "symptom:swelling", "symptom:warmth"}, set()),
+    ("no swelling but my calf burns", {"symptom:swelling"}, {"symptom:burning", "body_part:calf"}),
+    ("calves throb but no swelling", {"symptom:swelling"}, {"symptom:throbbing"}),
+    ("not burning, more like a dull ache", {"symptom:burning"}, {"symptom:aching"}),
+    ("no chest pain at all", {"symptom:chest_pain"}, set()),
+    ("I'm not short of breath and there's no chest pain",
+     {"symptom:shortness_of_breath", "symptom:chest_pain"}, set()),
+    ("no numbness in my feet", {"symptom:numbness"}, {"body_part:foot"}),
+    ("swelling: none", {"symptom:swelling"}, set()),
+])
+def test_negation_scope(text, negated, kept):
+    assert negated <= absent(text)
+    assert kept <= present(text)
+
+
+def test_hedged_mentions_are_present():
+    assert "symptom:swelling" in present("maybe a bit swollen?")
+
+
+def test_negation_does_not_leak_into_the_next_clause():
+    found = extract("no swelling, and my left calf throbs at night")
+    by_key = {f.key: f.present for f in found.findings}
+    assert by_key == {"symptom:swelling": False, "side:left": True, "body_part:calf": True,
+                      "symptom:throbbing": True, "timing:night": True}
+
+
+def test_present_wins_over_an_earlier_negation():
+    assert "symptom:swelling" in present("no swelling earlier, but now it's swollen")
+
+
+# --- bad input never raises -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "", "   ", "x" * 100_000, "😭😭 my legs 🦵🔥", "ساقي تؤلمني في الليل", "我的腿晚上疼",
+    "calf\x00\x07\x1b[31m hurts", "lone \ud800 surrogate", "<script>alert(1)</script>",
+    "'; DROP TABLE findings; --", None, 12345,
+])
+def test_bad_input_never_raises(text):
+    result = extract(text)
+    assert isinstance(result.findings, tuple)
+
+
+def test_long_text_is_cut_and_says_so():
+    result = extract("my calf throbs. " + "blah " * 5000 + " my foot burns")
+    assert result.truncated and result.original_length > len(result.text)
+    assert "symptom:throbbing" in {f.key for f in result.findings}
