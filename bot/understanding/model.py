@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import logging
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +13,17 @@ from bot.understanding.component import EXTRACTOR_NAME, NEGATED_ROLE, TRUNCATED_
 
 class ModelNotFound(FileNotFoundError):
     pass
+
+
+def quiet_structlog(level: int = logging.WARNING) -> None:
+    """Rasa's structlog prints debug events (with message text) to standard output; keep
+    standard output for results and health data out of the logs."""
+    import structlog
+
+    structlog.configure(
+        wrapper_class=structlog.make_filtering_bound_logger(level),
+        logger_factory=structlog.PrintLoggerFactory(file=sys.stderr),
+    )
 
 
 def findings_from_entities(entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -34,7 +47,9 @@ class NluModel:
             raise ModelNotFound(f"no trained model at {path}: run `make train` first")
         from rasa.core.agent import Agent
 
-        return cls(Agent.load(str(path)))
+        agent = Agent.load(str(path))
+        quiet_structlog()  # after loading: Rasa configures structlog while it loads
+        return cls(agent)
 
     def parse(self, text: str) -> dict[str, Any]:
         result = self._loop.run_until_complete(self._agent.parse_message(text))

@@ -1,0 +1,1 @@
+"""Scoring against the evaluation sets in tests/eval (measurement only, never training)."""
