@@ -62,13 +62,23 @@ serve-actions: install kb ## run the action server in the foreground
 test: lint validate train pytest ## everything CI runs: lint, data validation, training, tests
 
 lint: install ## ruff over the code
-	$(BIN)/ruff check bot actions tests
+	$(BIN)/ruff check bot actions tests bench
 
 validate: install ## check the Rasa training data and domain
 	$(BIN)/rasa data validate --domain domain.yml --data data/nlu data/rules data/stories
 
 pytest: install kb train ## the test suite
 	$(BIN)/pytest
+
+eval: install kb train ## print NLU figures on the evaluation sets and Rasa cross-validation
+	$(BIN)/python bench/eval_nlu.py
+	@echo "==> rasa test nlu: 3-fold cross-validation on data/nlu"
+	$(BIN)/rasa test nlu --nlu data/nlu --cross-validation --folds 3 --config config.yml --out var/cross-validation
+	@$(BIN)/python -c "import json; r=json.load(open('var/cross-validation/intent_report.json')); \
+	print('cross-validation intent macro-F1: %.3f  accuracy: %.3f' % (r['macro avg']['f1-score'], r['accuracy']))"
+
+bench: install kb train ## print speed figures (never pass/fail on time)
+	$(BIN)/python bench/bench_extract.py
 
 clean: ## remove built artefacts (not the venv)
 	rm -rf models var .rasa .pytest_cache

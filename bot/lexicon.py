@@ -44,6 +44,10 @@ class Lexicon:
     cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
     sections: dict[str, tuple[str, ...]] = field(default_factory=dict)
     generic_findings: frozenset[str] = frozenset()
+    # Context words that are findings only together with others (see understanding/groups.py).
+    activities: tuple[str, ...] = ()
+    postures: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    long_stretches: tuple[str, ...] = ()
     source: Path | None = None
 
     def by_id(self, concept_id: str) -> Entry:
@@ -113,7 +117,17 @@ def parse_lexicon(data: dict, source: Path | None = None) -> Lexicon:
     cues = {k: _terms(v, f"cues.{k}") for k, v in (data.get("cues") or {}).items()}
     sections = {k: _terms(v, f"sections.{k}") for k, v in (data.get("sections") or {}).items()}
     generic = frozenset(str(x) for x in data.get("generic_findings") or ())
-    return Lexicon(tuple(entries), cues, sections, generic, source)
+    postures = {k: _terms(v, f"postures.{k}") for k, v in (data.get("postures") or {}).items()}
+    for trigger in postures:
+        if trigger not in FINDING_VALUES["trigger"]:
+            raise LexiconError(f"postures: {trigger!r} is not a trigger value")
+    return Lexicon(
+        tuple(entries), cues, sections, generic,
+        activities=_terms(data.get("activities") or ["exercise"], "activities"),
+        postures=postures,
+        long_stretches=_terms(data.get("long_stretches") or ["all day"], "long_stretches"),
+        source=source,
+    )
 
 
 def load_lexicon(path: Path) -> Lexicon:

@@ -37,8 +37,8 @@ class TermMatcher:
         self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._norm = PhraseMatcher(nlp.vocab, attr="NORM")
         for phrase, ids in terms.items():
-            key = phrase.lower()
-            self._concepts[key] = tuple(dict.fromkeys([*self._concepts.get(key, ()), *ids]))
+            for key in _spellings(phrase.lower()):
+                self._concepts[key] = tuple(dict.fromkeys([*self._concepts.get(key, ()), *ids]))
         for key in self._concepts:
             doc = nlp(key)
             self._lower.add(key, [doc])
@@ -62,6 +62,14 @@ class TermMatcher:
                 bucket = found.setdefault((start, end), [])
                 bucket.extend(i for i in ids if i not in bucket)
         return _longest(doc, found)
+
+
+def _spellings(phrase: str) -> list[str]:
+    """A phrase and, for contractions, the way people type them without the apostrophe
+    ("can't sleep" -> "cant sleep", "won't stop" -> "wont stop")."""
+    if "'" not in phrase:
+        return [phrase]
+    return [phrase, phrase.replace("'", "")]
 
 
 def _longest(doc: Doc, found: dict[tuple[int, int], list[str]]) -> list[Mention]:

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.lookups import Table
 from spacy.tokens import Doc
 
 # Characters replaced one-for-one before tokenizing, so character offsets never move.
@@ -22,11 +23,11 @@ def fold_text(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _lemma_table() -> dict[str, str]:
+def _lemma_table() -> Table:
+    """spacy-lookups-data's English lemma table (keyed by string hash; ``get`` takes text)."""
     from spacy.lookups import load_lookups
 
-    lookups = load_lookups("en", ["lemma_lookup"])
-    return dict(lookups.get_table("lemma_lookup").items())
+    return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
 
 
 @Language.component("legbot_norm")

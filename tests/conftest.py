@@ -91,3 +91,16 @@ def store(lexicon, tmp_path_factory):
     loaded = KnowledgeStore.load(engine)
     engine.dispose()
     return loaded
+
+
+MODEL = ROOT / "models" / "legbot.tar.gz"
+
+
+@pytest.fixture(scope="session")
+def nlu_model():
+    """The trained Rasa model, loaded once per test session (about 20 s)."""
+    if not MODEL.exists():
+        pytest.skip("no trained model: run `make train` (make test does)")
+    from bot.understanding.model import NluModel
+
+    return NluModel.load(MODEL)

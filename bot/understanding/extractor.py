@@ -19,7 +19,7 @@ from bot.lexicon import Lexicon, get_lexicon
 from bot.matching import TermMatcher
 from bot.nlp import fold_text, get_nlp
 from bot.settings import get_settings
-from bot.understanding.groups import GROUPS, Hit, regex_findings
+from bot.understanding.groups import GROUPS, Hit, context_findings, regex_findings
 from bot.understanding.negation import negated_spans
 from bot.understanding.text import clean_text
 
@@ -58,6 +58,15 @@ class SymptomExtractor:
     def __init__(self, lexicon: Lexicon, max_chars: int):
         self.max_chars = max_chars
         self.matcher = TermMatcher.from_entries(lexicon.of_kind("finding"))
+        context: dict[str, list[str]] = {}
+        for word in lexicon.activities:
+            context.setdefault(word, []).append("activity")
+        for trigger, words in lexicon.postures.items():
+            for word in words:
+                context.setdefault(word, []).append(f"trigger:{trigger}")
+        for word in lexicon.long_stretches:
+            context.setdefault(word, []).append("stretch")
+        self.context = TermMatcher(context)
 
     def __call__(self, text: object) -> Extraction:
         cleaned = clean_text(text, self.max_chars)
@@ -74,6 +83,9 @@ class SymptomExtractor:
         spans: dict[tuple[int, int], list[str]] = {}
         for mention in self.matcher(doc):
             spans.setdefault((mention.start, mention.end), []).extend(mention.concepts)
+        context = [(m.start, m.end, kind) for m in self.context(doc) for kind in m.concepts]
+        for start, end, concept in context_findings(doc, context):
+            spans.setdefault((start, end), []).append(concept)
         taken = {i for start, end in spans for i in range(start, end)}
         for ftype, value, start_char, end_char in regex_findings(doc.text):
             span = doc.char_span(start_char, end_char, alignment_mode="expand")

@@ -28,7 +28,9 @@ class Hit:
     negated: bool = False
 
 
-RELIEF_CUES = frozenset({
+# Relief words that say it did not help ("heat does nothing", "heat doesn't do anything").
+FAILED_RELIEF = frozenset({"nothing", "useless", "anything"})
+RELIEF_CUES = frozenset({"nothing", "useless", "anything",
     "help", "helps", "helped", "helping", "ease", "eases", "eased", "easing", "relieve",
     "relieves", "relieved", "relief", "better", "soothe", "soothes", "soothed", "settle",
     "settles", "calms", "calm", "fix", "fixes", "works", "worked", "improves", "improve",
@@ -43,16 +45,19 @@ SPECIFIC_SENSATIONS = frozenset({
 BODY_WORDS = frozenset({"side", "sided", "one", "hand", "leg", "legs", "foot", "calf"})
 
 
-def clause_of(doc: Doc, i: int) -> tuple[int, int]:
+def clause_of(doc: Doc, i: int, breaks: frozenset[str] = CLAUSE_BREAKS) -> tuple[int, int]:
     """The token range of the clause holding token ``i`` (split at punctuation and
     conjunctions)."""
     start = i
-    while start > 0 and doc[start - 1].lower_ not in CLAUSE_BREAKS:
+    while start > 0 and doc[start - 1].lower_ not in breaks:
         start -= 1
     end = i + 1
-    while end < len(doc) and doc[end].lower_ not in CLAUSE_BREAKS:
+    while end < len(doc) and doc[end].lower_ not in breaks:
         end += 1
     return start, end
+
+
+PAIN_CLAUSE_BREAKS = CLAUSE_BREAKS | {"or", "vs", "versus", "from", "than"}
 
 
 def symptom(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
@@ -65,7 +70,7 @@ def symptom(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
     kept = []
     for hit in hits:
         if hit.value == "aching" and not hit.negated:
-            lo, hi = clause_of(doc, hit.start)
+            lo, hi = clause_of(doc, hit.start, PAIN_CLAUSE_BREAKS)
             if any(lo <= s.start < hi for s in specific):
                 continue
         kept.append(hit)
@@ -120,9 +125,42 @@ def _only_direct_negation(doc: Doc, hit: Hit) -> Hit:
 
 
 def timing(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
-    """Keep timings. "wakes me up" -> night; "after my run" -> after_exercise;
-    "when I walk" -> during_exercise; "sitting still" -> rest."""
-    return hits
+    """Keep timings, but not in greetings.
+
+    "wakes me up" -> night; "after my run" -> after_exercise; "when I walk" ->
+    during_exercise; "sitting still" -> rest; "good evening" -> nothing.
+    """
+    return [h for h in hits if not (h.start > 0 and doc[h.start - 1].lower_ in {"good", "g'"})]
+
+
+AFTER_WORDS = frozenset({"after", "since", "following", "post", "afterwards", "from"})
+DURING_WORDS = frozenset({"during", "while", "whilst", "when", "on", "in", "through", "halfway",
+                          "mid", "at", "if", "doing", "playing", "go", "whenever"})
+
+
+def context_findings(doc: Doc, mentions: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Findings that need two words together: (start, end, "type:value").
+
+    Exercise is timing, never a trigger: "legs ache after basketball practice" ->
+    after_exercise; "stabbing pain halfway through my tennis matches" -> during_exercise;
+    "I'm a keen runner" -> nothing. A posture with a long stretch of time in one clause is a
+    trigger: "standing at the shop all day" -> prolonged_standing; "sitting down" -> nothing.
+    """
+    out = []
+    stretches = [(s, e) for s, e, kind in mentions if kind == "stretch"]
+    for start, end, kind in mentions:
+        if kind == "activity":
+            before = {t.lower_ for t in doc[max(0, start - 4): start]}
+            after = {t.lower_ for t in doc[end: end + 2]}
+            if before & AFTER_WORDS or "afterwards" in after:
+                out.append((start, end, "timing:after_exercise"))
+            elif before & DURING_WORDS:
+                out.append((start, end, "timing:during_exercise"))
+        elif kind.startswith("trigger:"):
+            lo, hi = clause_of(doc, start)
+            if any(lo <= s < hi for s, _ in stretches):
+                out.append((start, end, kind))
+    return out
 
 
 def relief(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
@@ -138,8 +176,12 @@ def relief(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
         lo = max(0, lo - 1)
         cue = _relief_cue(doc, lo, hi, hit)
         if cue is None:
+            # "stretching doesn't help, nor does rubbing it": a negated remedy in a
+            # sentence about what helps is a relief that failed.
+            if hit.negated and _relief_cue(doc, 0, len(doc), hit) is not None:
+                kept.append(hit)
             continue
-        negated = hit.negated or _cue_negated(doc, cue)
+        negated = hit.negated or _cue_negated(doc, cue) or doc[cue].lower_ in FAILED_RELIEF
         kept.append(replace(hit, negated=negated))
     return kept
 
@@ -152,9 +194,13 @@ def _relief_cue(doc: Doc, lo: int, hi: int, hit: Hit) -> int | None:
         if word in RELIEF_CUES:
             if word == "away" and (k == 0 or doc[k - 1].lower_ not in {"goes", "go", "went", "going"}):
                 continue
-            if word in {"stop", "stops"} and k > hit.start:
+            if word in {"stop", "stops"} and k > 0 and doc[k - 1].lower_ in {"i", "you", "we", "they"}:
                 continue
             if word == "only" and "thing" not in [t.lower_ for t in doc[k: k + 3]]:
+                continue
+            if word == "anything" and (k < 2 or doc[k - 1].lower_ not in {"do", "does", "did"}):
+                continue
+            if word == "nothing" and (k < 1 or doc[k - 1].lower_ not in {"does", "do", "did"}):
                 continue
             return k
     return None
@@ -197,7 +243,8 @@ _NUMBER_WORDS = {"ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty":
                  "thirty": 30, "forty": 40, "forty-five": 45, "sixty": 60}
 _MINUTES = re.compile(
     r"\b(?:for|over|more than|longer than|lasts?|lasted|lasting|about|around|nearly|almost)\s+"
-    r"(?:a good\s+)?(?P<n>\d{1,3}|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|sixty)"
+    r"(?:(?:a good|like|about|around|at least|over|roughly)\s+)*"
+    r"(?P<n>\d{1,3}|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|sixty)"
     r"\s*(?:\+\s*)?(?:minutes?|mins?)\b",
     re.IGNORECASE,
 )
@@ -218,6 +265,7 @@ def regex_findings(text: str) -> list[tuple[str, str, int, int]]:
     for m in _MINUTES.finditer(text):
         raw = m.group("n").lower()
         minutes = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
-        if minutes > 10:
+        more_than = re.search(r"\b(over|more than|longer than|at least)\b", m.group(0), re.IGNORECASE)
+        if minutes > 10 or (minutes == 10 and more_than):
             found.append(("duration", "long_episode", m.start(), m.end()))
     return found

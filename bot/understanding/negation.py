@@ -21,7 +21,8 @@ PRE_CUES = frozenset({
 POST_CUES = frozenset({"none", "absent", "gone", "nope"})
 HARD_STOPS = frozenset({
     ".", ";", "!", "?", "but", "though", "although", "however", "yet", "except", "instead",
-    "rather", "whereas", "while", "apart", "(", ")", ":",
+    "rather", "whereas", "while", "apart", "(", ")", ":", "before", "until", "because", "cos",
+    "since", "just", "only", "unless",
 })
 CONTINUERS = frozenset({",", "or", "nor", "and", "any", "no", "/", "-", "&", "either", "really",
                         "at", "all", "even"})

@@ -195,3 +195,11 @@ def test_long_text_is_cut_and_says_so():
     result = extract("my calf throbs. " + "blah " * 5000 + " my foot burns")
     assert result.truncated and result.original_length > len(result.text)
     assert "symptom:throbbing" in {f.key for f in result.findings}
+
+
+@pytest.mark.parametrize("text, key", [
+    ("my calf throbbed", "symptom:throbbing"), ("the cramps woke me", "timing:night"),
+    ("after two long trips", "trigger:long_travel"), ("my feet tingled", "symptom:tingling"),
+])
+def test_inflected_forms_match_through_lemmas(text, key):
+    assert key in present(text)
