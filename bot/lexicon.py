@@ -98,7 +98,7 @@ def parse_lexicon(data: dict, source: Path | None = None) -> Lexicon:
                 raise LexiconError(f"findings.{ftype}.{value}: missing from the lexicon")
 
     groups = (("condition", "conditions"), ("remedy", "remedies"), ("triage", "triage"),
-              ("qualifier", "qualifiers"))
+              ("qualifier", "qualifiers"), ("alarm", "alarms"))
     for group, section in groups:
         for key, spec in (data.get(section) or {}).items():
             if group == "condition" and key not in CAUSE_IDS:

@@ -1,7 +1,8 @@
 """Find lexicon terms in a spaCy Doc.
 
-Terms are matched on the lower-cased text; a term written in its base form ("throb",
-"urge to move") also matches inflected forms through the lemma NORM ("throbbing").
+Terms are matched on the lower-cased text; a single word written in its base form ("throb")
+and any phrase ("keeps coming back") also match through the lemma NORM ("throbbing",
+"keep coming back").
 Overlapping matches keep the longest; one span may name several concepts.
 """
 
@@ -30,8 +31,9 @@ class Mention:
 class TermMatcher:
     """A phrase matcher over a chosen set of lexicon entries (or cue lists)."""
 
-    def __init__(self, terms: dict[str, Iterable[str]]):
-        """``terms`` maps a phrase to the ids it names."""
+    def __init__(self, terms: dict[str, Iterable[str]], phrase_lemmas: bool = True):
+        """``terms`` maps a phrase to the ids it names. With ``phrase_lemmas`` false, phrases
+        match only as written (cue phrases: "causes of" must not match "cause of")."""
         nlp = get_nlp()
         self._concepts: dict[str, tuple[str, ...]] = {}
         self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -42,7 +44,10 @@ class TermMatcher:
         for key in self._concepts:
             doc = nlp(key)
             self._lower.add(key, [doc])
-            if all(t.norm_ == t.lower_ for t in doc):
+            # Lemma matching for base-form words ("throb" ~ "throbbing") and for phrases
+            # ("keeps coming back" ~ "keep coming back"), not for single inflected words,
+            # whose lemma may be another word ("left" -> "leave").
+            if (phrase_lemmas and len(doc) > 1) or all(t.norm_ == t.lower_ for t in doc):
                 self._norm.add(key, [doc])
 
     @classmethod

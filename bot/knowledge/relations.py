@@ -40,10 +40,12 @@ PREDICATE_BY_TYPE = {
     "relief": "relieved_by",
     "severity": "has_feature",
     "duration": "has_feature",
+    "alarm": "has_symptom",
 }
 CAUSE_CUES = ("cause_after", "cause_before", "causes_of")
-# Finding types that say where or on which side, not what: left out of escalation criteria.
-NOT_CRITERIA = ("body_part", "side")
+# Finding types left out of escalation criteria: which side is a qualifier ("one leg"), not
+# a finding. Body parts stay and scope the criterion ("a calf is swollen and red").
+NOT_CRITERIA = ("side",)
 LIST_VERBS = frozenset({"include", "includes", "are", "is"})
 
 
@@ -80,12 +82,12 @@ class RelationReader:
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
         self.concepts = TermMatcher.from_entries(
-            lexicon.of_kind("condition", "remedy", "triage", "qualifier"))
+            lexicon.of_kind("condition", "remedy", "triage", "qualifier", "alarm"))
         cue_terms: dict[str, list[str]] = {}
         for kind, phrases in lexicon.cues.items():
             for phrase in phrases:
                 cue_terms.setdefault(phrase, []).append(kind)
-        self.cues = TermMatcher(cue_terms)
+        self.cues = TermMatcher(cue_terms, phrase_lemmas=False)
         self.findings = SymptomExtractor(lexicon, max_chars=10**7)
 
     def read(self, document: SourceDocument) -> tuple[list[Passage], list[Fact], list[Criterion]]:
@@ -95,7 +97,13 @@ class RelationReader:
         # The conditions the text is about, carried from sentence to sentence (and across
         # paragraphs) until a sentence names others: "Relax the muscle ..." follows "cramp".
         topic: list[str] = []
+        section: str | None = None
         for passage in passages:
+            if passage.section != section:
+                section = passage.section
+                # A heading that names a condition ("Restless Legs Syndrome") sets the topic.
+                named = self.concepts(get_nlp()(fold_text(section or "")))
+                topic = [c for m in named for c in m.concepts if c.startswith("condition:")] or topic
             sentence = _Sentence.read(self, passage)
             found = sentence.criteria()
             criteria.extend(found)
@@ -120,7 +128,8 @@ class _Sentence:
     @classmethod
     def read(cls, reader: RelationReader, passage: Passage) -> _Sentence:
         doc = get_nlp()(fold_text(passage.text))
-        findings = []
+        findings = [_Item(f"alarm:{a.value}", *_token_span(doc, a.start, a.end))
+                    for a in reader.findings.read_alarms(doc)]
         for finding in reader.findings.read_doc(doc):
             span = doc.char_span(finding.start, finding.end, alignment_mode="expand")
             if finding.present and span is not None:
@@ -158,8 +167,8 @@ class _Sentence:
 
         def add(subject: str, obj: _Item | str, predicate: str | None = None) -> None:
             concept = obj if isinstance(obj, str) else obj.concept
-            pred = predicate or PREDICATE_BY_TYPE[concept.split(":", 1)[0]]
-            if subject != concept:
+            pred = predicate or PREDICATE_BY_TYPE.get(concept.split(":", 1)[0])
+            if pred and subject != concept:
                 out.append(Fact(subject, pred, concept, self.passage.ordinal))
 
         cause = self._cue(*CAUSE_CUES)
@@ -240,7 +249,7 @@ class _Sentence:
             found = [f.concept for f in self.findings
                      if lo <= f.start < hi and f.concept.split(":", 1)[0] not in NOT_CRITERIA]
             specific = [f for f in found if f not in self.reader.lexicon.generic_findings]
-            if specific:
+            if any(not f.startswith("body_part:") for f in specific):
                 out.append(Criterion(level, tuple(sorted(set(specific))), qualifiers, self.passage.ordinal))
         return out
 
@@ -255,6 +264,11 @@ def _alternatives(doc: Doc, start: int, end: int, cues: list[Mention]) -> list[t
             if words[i] == "or" or i in clause_starts or (serial and words[i] == ",")]
     bounds = [start, *cuts, end]
     return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+
+
+def _token_span(doc: Doc, start_char: int, end_char: int) -> tuple[int, int]:
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    return (span.start, span.end) if span is not None else (0, 0)
 
 
 def _within(item: _Item | Mention, side: range) -> bool:

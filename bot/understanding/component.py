@@ -41,6 +41,9 @@ def extraction_to_entities(extraction: Extraction) -> list[dict[str, Any]]:
         if not finding.present:
             entity["role"] = NEGATED_ROLE
         entities.append(entity)
+    for alarm in extraction.alarms:
+        entities.append({"entity": "alarm", "value": alarm.value, "start": alarm.start,
+                         "end": alarm.end, "confidence_entity": 1.0, "extractor": EXTRACTOR_NAME})
     return entities
 
 

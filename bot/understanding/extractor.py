@@ -47,6 +47,8 @@ class Extraction:
     findings: tuple[Finding, ...]
     truncated: bool = False
     original_length: int = 0
+    # Warning signs outside the contract's findings ("coughing up blood"): alarm ids, present only.
+    alarms: tuple[Finding, ...] = ()
 
     def as_dicts(self) -> list[dict]:
         return [f.as_dict() for f in self.findings]
@@ -67,12 +69,21 @@ class SymptomExtractor:
         for word in lexicon.long_stretches:
             context.setdefault(word, []).append("stretch")
         self.context = TermMatcher(context)
+        self.alarm_matcher = TermMatcher.from_entries(lexicon.of_kind("alarm"))
 
     def __call__(self, text: object) -> Extraction:
         cleaned = clean_text(text, self.max_chars)
         doc = get_nlp()(fold_text(cleaned.text))
         findings = self.read_doc(doc)
-        return Extraction(cleaned.text, findings, cleaned.truncated, cleaned.original_length)
+        return Extraction(cleaned.text, findings, cleaned.truncated, cleaned.original_length,
+                          self.read_alarms(doc))
+
+    def read_alarms(self, doc: Doc) -> tuple[Finding, ...]:
+        mentions = self.alarm_matcher(doc)
+        negated = negated_spans(doc, [(m.start, m.end) for m in mentions])
+        return tuple(
+            Finding("alarm", concept.split(":", 1)[1], True, m.start_char, m.end_char, m.text)
+            for m in mentions if (m.start, m.end) not in negated for concept in m.concepts)
 
     def read_doc(self, doc: Doc) -> tuple[Finding, ...]:
         hits = self._candidates(doc)

@@ -28,6 +28,7 @@ class Hit:
     negated: bool = False
 
 
+TIMING_PREPOSITIONS = frozenset({"during", "while", "whilst", "on", "after"})
 # Relief words that say it did not help ("heat does nothing", "heat doesn't do anything").
 FAILED_RELIEF = frozenset({"nothing", "useless", "anything"})
 RELIEF_CUES = frozenset({"nothing", "useless", "anything",
@@ -172,6 +173,8 @@ def relief(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
     """
     kept = []
     for hit in hits:
+        if hit.start > 0 and doc[hit.start - 1].lower_ in TIMING_PREPOSITIONS:
+            continue  # "pain during walking that eases with rest": walking is when, not relief
         lo, hi = clause_of(doc, hit.start)
         lo = max(0, lo - 1)
         cue = _relief_cue(doc, lo, hi, hit)
@@ -212,12 +215,33 @@ def _cue_negated(doc: Doc, k: int) -> bool:
 
 
 def passthrough(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
-    """Triggers, risk factors, medications, severity and duration stand as matched.
+    """Triggers, risk factors, medications and severity stand as matched.
 
     "standing all day at work" -> prolonged_standing; "I'm diabetic" -> diabetes;
-    "on atorvastatin" -> statin; "agonising" -> severe; "for months" -> persistent.
+    "on atorvastatin" -> statin; "agonising" -> severe.
     """
     return hits
+
+
+OCCASIONAL = frozenset({"every", "once", "twice", "times", "per", "each", "couple", "few"})
+NOT_DURATION_AFTER = frozenset({"pregnant", "old", "ago", "postpartum"})
+
+
+def duration(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
+    """A span of weeks or months that is not a frequency or an age.
+
+    "for months" -> persistent; "every night" -> persistent; "6 months pregnant" -> nothing;
+    "once every couple of weeks" -> nothing; "won't stop" -> long_episode.
+    """
+    kept = []
+    for hit in hits:
+        if hit.value == "persistent" and hit.end - hit.start == 1:
+            before = {t.lower_ for t in doc[max(0, hit.start - 3): hit.start]}
+            after = doc[hit.end].lower_ if hit.end < len(doc) else ""
+            if before & OCCASIONAL or after in NOT_DURATION_AFTER:
+                continue
+        kept.append(hit)
+    return kept
 
 
 GROUPS: dict[str, Callable[[Doc, list[Hit], list[Hit]], list[Hit]]] = {
@@ -230,7 +254,7 @@ GROUPS: dict[str, Callable[[Doc, list[Hit], list[Hit]], list[Hit]]] = {
     "risk_factor": passthrough,
     "medication": passthrough,
     "severity": passthrough,
-    "duration": passthrough,
+    "duration": duration,
 }
 
 _AGE = re.compile(
@@ -248,6 +272,12 @@ _MINUTES = re.compile(
     r"\s*(?:\+\s*)?(?:minutes?|mins?)\b",
     re.IGNORECASE,
 )
+# "still locked 25 minutes later", "20 minutes now" (but not "after 20 minutes of walking")
+_MINUTES_LATER = re.compile(
+    r"(?<!after )(?<!every )(?<!each )(?<!within )(?<!in )\b(?P<n>\d{1,3})\s*(?:minutes?|mins?)\s+"
+    r"(?:later|now|long|straight|solid)\b",
+    re.IGNORECASE,
+)
 OLDER_AGE = 65
 
 
@@ -262,7 +292,7 @@ def regex_findings(text: str) -> list[tuple[str, str, int, int]]:
         age = int(m.group("a") or m.group("b"))
         if OLDER_AGE <= age <= 120:
             found.append(("risk_factor", "older_age", m.start(), m.end()))
-    for m in _MINUTES.finditer(text):
+    for m in list(_MINUTES.finditer(text)) + list(_MINUTES_LATER.finditer(text)):
         raw = m.group("n").lower()
         minutes = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
         more_than = re.search(r"\b(over|more than|longer than|at least)\b", m.group(0), re.IGNORECASE)

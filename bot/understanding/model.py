@@ -31,7 +31,7 @@ def findings_from_entities(entities: list[dict[str, Any]]) -> list[dict[str, Any
     return [
         {"type": e["entity"], "value": e["value"], "present": e.get("role") != NEGATED_ROLE}
         for e in entities
-        if e.get("extractor") == EXTRACTOR_NAME
+        if e.get("extractor") == EXTRACTOR_NAME and e.get("entity") != "alarm"
     ]
 
 

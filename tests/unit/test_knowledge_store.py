@@ -66,12 +66,17 @@ def test_remedies_carry_citations(built_store):
 
 
 def _criteria(store):
-    return {(c.level, c.requires, c.qualifiers) for c in store.escalation_criteria()}
+    """(level, required findings without the body parts that scope them, qualifiers)."""
+    return {(c.level, tuple(r for r in c.requires if not r.startswith("body_part:")), c.qualifiers)
+            for c in store.escalation_criteria()}
 
 
 @pytest.mark.parametrize("level, requires, qualifiers", [
     ("emergency", ("symptom:chest_pain",), ()),
     ("emergency", ("symptom:shortness_of_breath",), ()),
+    ("emergency", ("alarm:coughing_blood",), ()),
+    ("urgent", ("alarm:cannot_bear_weight",), ()),
+    ("urgent", ("symptom:redness", "symptom:swelling"), ()),
     ("urgent", ("symptom:swelling",), ("qualifier:one_sided",)),
     ("urgent", ("symptom:redness", "symptom:warmth"), ()),
     ("urgent", ("duration:long_episode", "symptom:cramping"), ()),
@@ -87,6 +92,8 @@ def test_escalation_criteria(built_store, level, requires, qualifiers):
 
 
 def test_toxin_criterion_cites_both_sources(built_store):
-    toxin = next(c for c in built_store.escalation_criteria() if c.requires == ("trigger:toxin_exposure",))
-    assert {c.document for c in toxin.sources} == {
+    toxin = [c for c in built_store.escalation_criteria()
+             if [r for r in c.requires if not r.startswith("body_part:")] == ["trigger:toxin_exposure"]]
+    assert {c.level for c in toxin} == {"urgent"}
+    assert {s.document for c in toxin for s in c.sources} == {
         "Leg Aches & Cramps", "Legbot Safety Guidance: Leg Symptoms That Need Care Soon"}

@@ -1,0 +1,46 @@
+"""Print triage and cause figures on the vignette suite (tests/eval/vignettes.yml).
+
+    python bench/eval_triage.py [--errors] [--extractor-only]
+
+Triage exact accuracy, under-triage on emergency/urgent cases (the bot's level less urgent
+than the expected one), and top-2 cause accuracy (an accepted cause among the first two).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+
+from bot.evaluation.triage import load_vignettes, report, score_vignettes  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--errors", action="store_true")
+    parser.add_argument("--extractor-only", action="store_true",
+                        help="read findings with the extractor alone, without the Rasa model")
+    args = parser.parse_args()
+    vignettes = load_vignettes(ROOT / "tests" / "eval" / "vignettes.yml")
+    if args.extractor_only:
+        from bot.evaluation.triage import extractor_assess as run
+    else:
+        from bot.triage.assess import assess_text
+        from bot.understanding.model import NluModel
+
+        model = NluModel.load(ROOT / "models" / "legbot.tar.gz")
+
+        def run(text):
+            return assess_text(text, model)
+
+    result = score_vignettes(vignettes, run)
+    print(report(result, errors=args.errors))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,80 @@
+"""Red flags: the escalation criteria in the knowledge store, applied to the facts.
+
+A criterion fires when every finding it requires is present (a denied finding never counts)
+and its qualifiers hold. The most urgent level that fires decides; with none, self_care.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.contract import TRIAGE_LEVELS
+from bot.knowledge.store import Citation, EscalationCriterion, KnowledgeStore
+from bot.triage.facts import Facts
+
+
+@dataclass(frozen=True)
+class Reason:
+    level: str
+    criterion: str
+    findings: tuple[str, ...]
+    sources: tuple[Citation, ...]
+
+    def describe(self) -> str:
+        words = [f.split(":", 1)[1].replace("_", " ") for f in self.findings]
+        return ", ".join(words)
+
+    def as_dict(self) -> dict:
+        return {"level": self.level, "because": list(self.findings), "text": self.describe(),
+                "sources": [c.as_dict() for c in self.sources]}
+
+
+@dataclass(frozen=True)
+class Triage:
+    level: str
+    reasons: tuple[Reason, ...]
+
+    def as_dict(self) -> dict:
+        return {"level": self.level, "reasons": [r.as_dict() for r in self.reasons]}
+
+
+def qualifier_holds(qualifier: str, facts: Facts) -> bool:
+    if qualifier == "qualifier:one_sided":
+        sides = facts.of_type("side")
+        return bool(sides & {"left", "right"}) and "both" not in sides
+    return False  # an unknown qualifier never fires silently ... nor escalates by accident
+
+
+def site_holds(sites: set[str], facts: Facts) -> bool:
+    """A criterion that names a place ("a calf is swollen") holds for that place, for the leg
+    in general, or when the user named no place at all (when in doubt, escalate); not for
+    another place ("my big toe is red and swollen")."""
+    told = facts.of_type("body_part")
+    return not sites or not told or bool(told & (sites | {"leg"}))
+
+
+def fires(criterion: EscalationCriterion, facts: Facts) -> bool:
+    sites = {r.split(":", 1)[1] for r in criterion.requires if r.startswith("body_part:")}
+    needed = [r for r in criterion.requires if not r.startswith("body_part:")]
+    return (all(facts.has(r) for r in needed) and site_holds(sites, facts)
+            and all(qualifier_holds(q, facts) for q in criterion.qualifiers))
+
+
+def check_red_flags(facts: Facts, store: KnowledgeStore) -> Triage:
+    fired = [c for c in store.escalation_criteria() if fires(c, facts)]
+    if not fired:
+        return Triage("self_care", ())
+    level = min((c.level for c in fired), key=TRIAGE_LEVELS.index)
+    ordered = sorted(fired, key=lambda c: (TRIAGE_LEVELS.index(c.level), -len(c.requires)))
+    reasons = tuple(Reason(c.level, c.id, c.requires + c.qualifiers, c.sources) for c in ordered)
+    return Triage(level, reasons)
+
+
+def care_criteria(store: KnowledgeStore, levels: tuple[str, ...] = ("emergency", "urgent")) -> list[Citation]:
+    """The passages that say when to get help, most urgent first, each once."""
+    out: list[Citation] = []
+    for level in levels:
+        for criterion in store.escalation_criteria():
+            if criterion.level == level:
+                out.extend(c for c in criterion.sources if c not in out)
+    return out
