@@ -45,7 +45,7 @@ $(KB): $(VENV)/.installed $(DOCUMENTS) data/lexicon.yml $(CORE_SRC)
 
 train: $(MODEL) ## train the Rasa model (only when data or config changed)
 
-$(MODEL): $(VENV)/.installed config.yml domain.yml data/lexicon.yml $(NLU_DATA)
+$(MODEL): $(VENV)/.installed config.yml domain.yml $(NLU_DATA)
 	@echo "==> training the Rasa model"
 	$(BIN)/rasa train --fixed-model-name legbot --out models
 	touch $@

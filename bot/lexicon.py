@@ -48,7 +48,12 @@ class Lexicon:
     activities: tuple[str, ...] = ()
     postures: dict[str, tuple[str, ...]] = field(default_factory=dict)
     long_stretches: tuple[str, ...] = ()
+    phrases: dict[str, str] = field(default_factory=dict)
     source: Path | None = None
+
+    def say(self, key: str) -> str:
+        """How the bot names a finding back to the user."""
+        return self.phrases.get(key) or key.split(":", 1)[-1].replace("_", " ")
 
     def by_id(self, concept_id: str) -> Entry:
         for entry in self.entries:
@@ -126,6 +131,7 @@ def parse_lexicon(data: dict, source: Path | None = None) -> Lexicon:
         activities=_terms(data.get("activities") or ["exercise"], "activities"),
         postures=postures,
         long_stretches=_terms(data.get("long_stretches") or ["all day"], "long_stretches"),
+        phrases={str(k): str(v) for k, v in (data.get("phrases") or {}).items()},
         source=source,
     )
 

@@ -42,7 +42,7 @@ PREDICATE_BY_TYPE = {
     "duration": "has_feature",
     "alarm": "has_symptom",
 }
-CAUSE_CUES = ("cause_after", "cause_before", "causes_of")
+CAUSE_CUES = ("cause_after", "cause_before", "causes_of", "symptom_of")
 # Finding types left out of escalation criteria: which side is a qualifier ("one leg"), not
 # a finding. Body parts stay and scope the criterion ("a calf is swollen and red").
 NOT_CRITERIA = ("side",)
@@ -148,7 +148,7 @@ class _Sentence:
         conds = self.conditions()
         if cause is not None:
             effect, causes = self._sides(cause)
-            side = causes if "cause_before" in cause.concepts else effect
+            side = causes if {"cause_before", "symptom_of"} & set(cause.concepts) else effect
             side = range(0) if "causes_of" in cause.concepts else side
             conds = [c for c in conds if _within(c, side)]
         return list(dict.fromkeys(c.concept for c in conds))
@@ -179,7 +179,9 @@ class _Sentence:
         else:
             effect, causes = self._sides(cause)
             conds = self.conditions()
-            effect_conds = [c.concept for c in conds if _within(c, effect)]
+            # "aches and cramps may be a sign of ...": the first side names symptoms only
+            effect_conds = [] if "symptom_of" in cause.concepts else [
+                c.concept for c in conds if _within(c, effect)]
             cause_conds = [c for c in conds if _within(c, causes)]
             named_by_cue = [c.concept for c in cause_conds if cause.start <= c.start < cause.end]
             effect_subjects = effect_conds or ([] if cause_conds else subjects)

@@ -108,6 +108,10 @@ class KnowledgeStore:
     def passage(self, passage_id: int) -> Citation | None:
         return self._passages.get(passage_id)
 
+    def passages(self) -> list[Citation]:
+        """Every passage, in document order."""
+        return [self._passages[k] for k in sorted(self._passages)]
+
     def relations(self, subject: str | None = None, predicate: str | None = None,
                   obj: str | None = None) -> list[Link]:
         pool = (self._by_subject.get(subject, []) if subject is not None

@@ -18,6 +18,7 @@ from bot.triage.redflags import Triage, care_criteria, check_red_flags
 from bot.triage.tips import Tip, tips_for
 
 MAX_CAUSES = 3
+TIP_CAUSES = 2  # tips for the two best-fitting causes
 
 
 @dataclass(frozen=True)
@@ -44,10 +45,13 @@ class Assessor:
         self.store = store
         self.ranker = CauseRanker(store, get_lexicon())
 
+    def triage(self, facts: Facts) -> Triage:
+        return check_red_flags(facts, self.store)
+
     def assess(self, facts: Facts) -> Assessment:
         triage = check_red_flags(facts, self.store)
         causes = tuple(self.ranker.rank(facts)[:MAX_CAUSES])
-        tips = tuple(tips_for([c.id for c in causes], self.store))
+        tips = tuple(tips_for([c.id for c in causes[:TIP_CAUSES]], self.store))
         seek = tuple(care_criteria(self.store))
         return Assessment(facts, triage, causes, tips, seek)
 

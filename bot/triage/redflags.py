@@ -50,7 +50,8 @@ def site_holds(sites: set[str], facts: Facts) -> bool:
     in general, or when the user named no place at all (when in doubt, escalate); not for
     another place ("my big toe is red and swollen")."""
     told = facts.of_type("body_part")
-    return not sites or not told or bool(told & (sites | {"leg"}))
+    # every body part of the contract is part of the leg: "one leg is swollen" holds for a calf
+    return not sites or "leg" in sites or not told or bool(told & (sites | {"leg"}))
 
 
 def fires(criterion: EscalationCriterion, facts: Facts) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.knowledge.store import Citation, KnowledgeStore
+from bot.lexicon import get_lexicon
 
 KIND_BY_PREDICATE = {"relieved_by": "relief_now", "prevented_by": "prevention", "treated_by": "treatment"}
 KIND_ORDER = ("relief_now", "prevention", "treatment")
@@ -25,15 +26,18 @@ class Tip:
 
 
 def tips_for(causes: list[str], store: KnowledgeStore, per_kind: int = 3) -> list[Tip]:
-    """Remedies for the given causes (best first), grouped by kind, each remedy once."""
+    """Remedies for the given causes (best first), grouped by kind, each remedy once. A relief
+    the documents state as a finding ("moving eases it") is given as its remedy."""
+    remedy_of = {f"relief:{e.relief}": e.concept_id for e in get_lexicon().of_kind("remedy") if e.relief}
     found: dict[tuple[str, str], Tip] = {}
     for cause in causes:
         for link in store.remedies_for(f"condition:{cause}"):
             kind = KIND_BY_PREDICATE[link.predicate]
-            concept = store.concept(link.object)
-            if concept is None or concept.kind not in ("remedy", "finding"):
+            remedy = remedy_of.get(link.object, link.object)
+            concept = store.concept(remedy)
+            if concept is None or concept.kind != "remedy":
                 continue
-            key = (kind, link.object)
+            key = (kind, remedy)
             if key in found:
                 old = found[key]
                 sources = tuple(dict.fromkeys(old.sources + link.sources))
@@ -41,7 +45,7 @@ def tips_for(causes: list[str], store: KnowledgeStore, per_kind: int = 3) -> lis
                 found[key] = Tip(kind, old.remedy, old.text, causes_for, sources)
             else:
                 text = concept.name[0].upper() + concept.name[1:]
-                found[key] = Tip(kind, link.object, text, (cause,), link.sources)
+                found[key] = Tip(kind, remedy, text, (cause,), link.sources)
     out: list[Tip] = []
     for kind in KIND_ORDER:
         tips = [t for (k, _), t in found.items() if k == kind]

@@ -1,0 +1,47 @@
+"""Interview planning and reply composition (plain Python, no Rasa)."""
+
+from bot.dialogue.interview import MAX_QUESTIONS, QUESTIONS, answer_findings, merge_findings, next_question
+from bot.dialogue.replies import assessment_replies
+from bot.triage.assess import Assessor
+from bot.triage.facts import Facts
+
+
+def test_a_later_mention_corrects_an_earlier_one():
+    merged = merge_findings([{"type": "symptom", "value": "swelling", "present": False}],
+                            [{"type": "symptom", "value": "swelling", "present": True}])
+    assert merged == [{"type": "symptom", "value": "swelling", "present": True}]
+
+
+def test_bad_slot_values_are_ignored():
+    assert merge_findings(None, ["junk", {"type": "symptom"}, 3]) == []
+
+
+def test_only_missing_questions_are_asked():
+    known = Facts(frozenset({"body_part:calf", "side:left", "timing:night"}), frozenset({"symptom:swelling"}))
+    question = next_question(known, [])
+    assert question.id not in ("location", "side", "timing", "swelling")
+
+
+def test_at_most_six_questions():
+    asked = [q.id for q in QUESTIONS][:MAX_QUESTIONS]
+    assert next_question(Facts(), asked) is None
+
+
+def test_yes_and_no_answer_a_yes_no_question():
+    assert answer_findings("q_weakness", "affirm") == [{"type": "symptom", "value": "weakness", "present": True}]
+    assert answer_findings("q_weakness", "deny") == [{"type": "symptom", "value": "weakness", "present": False}]
+    assert answer_findings("q_side", "affirm") == []
+    assert answer_findings("q_weakness", "dont_know") == []
+
+
+def test_assessment_order_and_emergency_brevity(store):
+    assessor = Assessor(store)
+    calm = assessor.assess(Facts(frozenset({"symptom:cramping", "body_part:calf", "timing:night"})))
+    names = [r.response for r in assessment_replies(calm)]
+    assert names[0] == "utter_triage_self_care"
+    assert names.index("utter_causes_intro") < names.index("utter_possible_cause")
+    assert names[-2:] == ["utter_seek_care", "utter_disclaimer"]
+    emergency = assessor.assess(Facts(frozenset({"symptom:chest_pain", "symptom:swelling"})))
+    replies = assessment_replies(emergency)
+    assert [r.response for r in replies] == ["utter_triage_emergency_because"]
+    assert "chest pain" in replies[0].values["reasons"]

@@ -1,0 +1,115 @@
+"""The triage engine: every red-flag rule, negated red flags, cause separation, tips."""
+
+import pytest
+
+from bot.triage.assess import Assessor
+from bot.triage.facts import Facts
+
+
+@pytest.fixture(scope="module")
+def assessor(store):
+    return Assessor(store)
+
+
+def facts(*present, absent=(), alarms=()):
+    return Facts(frozenset(present), frozenset(absent), frozenset(f"alarm:{a}" for a in alarms))
+
+
+@pytest.mark.parametrize("present, alarms, level", [
+    (["symptom:chest_pain"], [], "emergency"),
+    (["symptom:shortness_of_breath", "symptom:swelling"], [], "emergency"),
+    ([], ["coughing_blood"], "emergency"),
+    ([], ["fainting"], "emergency"),
+    (["body_part:leg"], ["cold_pale_leg"], "emergency"),
+    (["symptom:swelling", "side:left", "body_part:calf"], [], "urgent"),
+    (["symptom:redness", "symptom:warmth", "body_part:calf"], [], "urgent"),
+    (["symptom:swelling", "symptom:redness", "body_part:calf"], [], "urgent"),
+    (["symptom:cramping", "duration:long_episode"], [], "urgent"),
+    (["symptom:cramping", "severity:severe", "duration:persistent"], [], "urgent"),
+    (["symptom:aching", "trigger:toxin_exposure"], [], "urgent"),
+    ([], ["cannot_bear_weight"], "urgent"),
+    (["medication:statin", "symptom:aching"], ["dark_urine"], "urgent"),
+    (["symptom:weakness"], [], "see_doctor"),
+    (["symptom:skin_changes"], [], "see_doctor"),
+    (["symptom:swelling", "side:both", "body_part:ankle"], [], "see_doctor"),
+    (["symptom:aching", "duration:persistent"], [], "see_doctor"),
+    (["risk_factor:diabetes", "symptom:burning", "body_part:foot"], [], "see_doctor"),
+    (["timing:during_exercise", "relief:rest", "body_part:calf"], [], "see_doctor"),
+    (["symptom:urge_to_move", "timing:night", "duration:persistent", "severity:severe"], [], "see_doctor"),
+    (["medication:statin", "symptom:aching"], [], "see_doctor"),
+    (["symptom:cramping", "body_part:calf", "timing:night", "relief:stretching"], [], "self_care"),
+    (["symptom:aching", "trigger:prolonged_standing", "timing:evening"], [], "self_care"),
+])
+def test_red_flag_levels(assessor, present, alarms, level):
+    triage = assessor.triage(facts(*present, alarms=alarms))
+    assert triage.level == level
+    if level != "self_care":
+        assert triage.reasons and all(r.sources for r in triage.reasons)
+
+
+def test_negated_red_flags_never_raise_the_level(assessor):
+    denied = ("symptom:chest_pain", "symptom:shortness_of_breath", "symptom:swelling",
+              "symptom:redness", "symptom:warmth")
+    triage = assessor.triage(facts("symptom:cramping", "body_part:calf", "timing:night", absent=denied))
+    assert triage.level == "self_care"
+
+
+def test_swelling_in_both_legs_is_not_the_one_sided_rule(assessor):
+    triage = assessor.triage(facts("symptom:swelling", "side:both", "body_part:calf"))
+    assert triage.level == "see_doctor"
+
+
+def test_a_criterion_for_the_calf_does_not_fire_for_a_toe(assessor):
+    gout = facts("symptom:swelling", "symptom:redness", "body_part:toes", "symptom:aching")
+    calf = facts("symptom:swelling", "symptom:redness", "body_part:calf", "symptom:aching")
+    assert assessor.triage(gout).level == "see_doctor"
+    assert assessor.triage(calf).level == "urgent"
+
+
+def test_red_flags_decide_even_when_causes_are_unclear(assessor):
+    result = assessor.assess(facts(alarms=["coughing_blood"]))
+    assert result.triage.level == "emergency"
+
+
+@pytest.mark.parametrize("present, absent, expected", [
+    (["symptom:urge_to_move", "timing:rest", "timing:evening", "relief:movement"], [], "restless_legs_syndrome"),
+    (["symptom:cramping", "body_part:calf", "timing:night", "relief:stretching", "trigger:dehydration"], [], "muscle_cramps"),
+    (["symptom:burning", "symptom:tingling", "symptom:numbness", "body_part:foot", "risk_factor:diabetes"], [], "peripheral_neuropathy"),
+    (["symptom:heaviness", "symptom:swelling", "trigger:prolonged_standing", "relief:elevation", "risk_factor:older_age"], [], "venous_insufficiency"),
+    (["symptom:aching", "body_part:calf", "timing:during_exercise", "relief:rest"], [], "poor_circulation"),
+    (["medication:statin", "symptom:aching"], [], "medication_side_effect"),
+    (["symptom:swelling", "symptom:redness", "symptom:warmth", "body_part:calf", "side:left", "trigger:long_travel"], [], "blood_clot"),
+    (["symptom:aching", "timing:after_exercise", "relief:rest"], [], "muscle_strain"),
+    (["symptom:aching", "body_part:knee", "symptom:swelling"], ["symptom:heaviness"], "arthritis"),
+    (["symptom:aching", "trigger:prolonged_sitting", "timing:evening"], [], "lifestyle"),
+])
+def test_conditions_separate(assessor, present, absent, expected):
+    ranked = assessor.assess(facts(*present, absent=absent)).causes
+    assert ranked and ranked[0].id == expected, [(c.id, round(c.score, 3)) for c in ranked]
+    assert ranked[0].supporting and ranked[0].sources()
+
+
+def test_denied_findings_count_against(assessor):
+    plain = assessor.ranker.rank(facts("symptom:aching", "body_part:calf"))
+    denied = assessor.ranker.rank(facts("symptom:aching", "body_part:calf", absent=["symptom:swelling"]))
+    score = {c.id: c.score for c in plain}
+    score_denied = {c.id: c.score for c in denied}
+    assert score_denied.get("blood_clot", 0) < score["blood_clot"]
+    clot = next(c for c in denied if c.id == "blood_clot") if "blood_clot" in score_denied else None
+    if clot:
+        assert any(not e.supports and e.finding == "symptom:swelling" for e in clot.evidence)
+
+
+def test_tips_carry_sources(assessor):
+    result = assessor.assess(facts("symptom:cramping", "body_part:calf", "timing:night"))
+    kinds = {t.kind for t in result.tips}
+    assert {"relief_now", "prevention"} <= kinds
+    assert all(t.sources for t in result.tips)
+
+
+def test_assessment_as_contract_dict(assessor):
+    out = assessor.assess(facts("symptom:urge_to_move", "timing:evening")).as_dict()
+    assert set(out) >= {"triage", "causes", "tips"}
+    cause = out["causes"][0]
+    assert set(cause) >= {"id", "name", "score", "evidence", "sources"}
+    assert all(set(s) >= {"document", "quote"} for s in cause["sources"])
