@@ -59,7 +59,7 @@ chat: install kb train ## talk to the bot in the terminal (starts the action ser
 serve-actions: install kb ## run the action server in the foreground
 	$(BIN)/rasa run actions --actions actions --port $(ACTION_PORT)
 
-test: lint validate train pytest ## everything CI runs: lint, data validation, training, tests
+test: lint validate train pytest rasa-test ## everything CI runs: lint, data validation, training, tests
 
 lint: install ## ruff over the code
 	$(BIN)/ruff check bot actions tests bench
@@ -70,8 +70,9 @@ validate: install ## check the Rasa training data and domain
 pytest: install kb train ## the test suite
 	$(BIN)/pytest
 
-eval: install kb train ## print NLU figures on the evaluation sets and Rasa cross-validation
+eval: install kb train ## print NLU and triage figures on the evaluation sets, and cross-validation
 	$(BIN)/python bench/eval_nlu.py
+	$(BIN)/python bench/eval_triage.py
 	@echo "==> rasa test nlu: 3-fold cross-validation on data/nlu"
 	$(BIN)/rasa test nlu --nlu data/nlu --cross-validation --folds 3 --config config.yml --out var/cross-validation
 	@$(BIN)/python -c "import json; r=json.load(open('var/cross-validation/intent_report.json')); \
@@ -79,6 +80,9 @@ eval: install kb train ## print NLU figures on the evaluation sets and Rasa cros
 
 bench: install kb train ## print speed figures (never pass/fail on time)
 	$(BIN)/python bench/bench_extract.py
+
+rasa-test: install train ## the test stories on the trained model, failing on any wrong prediction
+	$(BIN)/rasa test core --stories tests/test_stories.yml --model $(MODEL) --fail-on-prediction-errors --out var/rasa-test
 
 clean: ## remove built artefacts (not the venv)
 	rm -rf models var .rasa .pytest_cache

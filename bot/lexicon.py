@@ -28,6 +28,8 @@ class Entry:
     name: str
     terms: tuple[str, ...]
     relief: str | None = None
+    # For a condition: findings of which at least one must be present for a full score.
+    defining: tuple[str, ...] = ()
 
     @property
     def concept_id(self) -> str:
@@ -114,7 +116,12 @@ def parse_lexicon(data: dict, source: Path | None = None) -> Lexicon:
             if relief is not None and relief not in FINDING_VALUES["relief"]:
                 raise LexiconError(f"remedies.{key}: relief {relief!r} is not a relief value")
             terms = _terms(spec.get("terms"), f"{section}.{key}")
-            entries.append(Entry(group, key, spec.get("name") or key, terms, relief))
+            defining = tuple(str(d) for d in spec.get("defining") or ())
+            for d in defining:
+                ftype, _, value = d.partition(":")
+                if value not in FINDING_VALUES.get(ftype, ()):
+                    raise LexiconError(f"{section}.{key}: defining finding {d!r} is not a contract finding")
+            entries.append(Entry(group, key, spec.get("name") or key, terms, relief, defining))
     missing = set(CAUSE_IDS) - {e.key for e in entries if e.group == "condition"}
     if missing:
         raise LexiconError(f"conditions missing from the lexicon: {sorted(missing)}")

@@ -27,6 +27,7 @@ TYPE_WEIGHT = {
 PROFILE_PREDICATES = ("has_symptom", "occurs_at", "affects", "relieved_by", "triggered_by",
                       "risk_factor", "has_feature")
 AGAINST = 0.7
+WITHOUT_DEFINING = 0.3  # a condition missing its defining feature keeps this share of its score
 COVERAGE_SHARE = 0.8
 MIN_SCORE = 0.05
 
@@ -73,6 +74,7 @@ class CauseRanker:
     def __init__(self, store: KnowledgeStore, lexicon: Lexicon):
         self.store = store
         relief_of = {f"remedy:{e.key}": f"relief:{e.relief}" for e in lexicon.of_kind("remedy") if e.relief}
+        self.defining = {e.key: set(e.defining) for e in lexicon.of_kind("condition") if e.defining}
         self.profiles: dict[str, dict[str, Link]] = {}
         for cause in CAUSE_IDS:
             profile: dict[str, Link] = {}
@@ -112,6 +114,8 @@ class CauseRanker:
             coverage = total / user_mass
             cosine = total / (self.norm[cause] * user_norm)
             score = COVERAGE_SHARE * coverage + (1 - COVERAGE_SHARE) * cosine
+            if cause in self.defining and not self.defining[cause] & told:
+                score *= WITHOUT_DEFINING
             if score >= MIN_SCORE and any(e.supports for e in evidence):
                 concept = self.store.concept(f"condition:{cause}")
                 ranked.append(RankedCause(cause, concept.name if concept else cause, score, tuple(evidence)))

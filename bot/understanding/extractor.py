@@ -108,7 +108,8 @@ class SymptomExtractor:
             else:
                 # Overlaps a word-list match ("for 15 minutes" vs "15 minutes"): add beside it.
                 spans.setdefault(key, []).append(f"{ftype}:{value}")
-        negated = negated_spans(doc, list(spans))
+        kinds = {span: frozenset(c.split(":", 1)[0] for c in ids) for span, ids in spans.items()}
+        negated = negated_spans(doc, list(spans), kinds)
         hits = []
         for (start, end), ids in spans.items():
             span = doc[start:end]

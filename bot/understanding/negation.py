@@ -9,7 +9,7 @@ like"), or a comma or "and" that is not followed by another finding of the same 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Doc
 
@@ -36,8 +36,15 @@ NOT_NEGATING = ("no doubt", "not only", "no matter", "not sure", "no idea", "nev
                 "can't tell", "don't know", "dont know", "not just", "no longer than")
 
 
-def negated_spans(doc: Doc, mentions: Sequence[tuple[int, int]]) -> set[tuple[int, int]]:
-    """Return the (start, end) token spans among ``mentions`` that are negated."""
+def negated_spans(doc: Doc, mentions: Sequence[tuple[int, int]],
+                  kinds: Mapping[tuple[int, int], frozenset[str]] | None = None) -> set[tuple[int, int]]:
+    """Return the (start, end) token spans among ``mentions`` that are negated.
+
+    With ``kinds`` (the finding types of each span), a list goes on past a comma or "and"
+    only with a finding of a type already in it: "no swelling, redness or warmth" but not
+    "no swelling, stretching helps".
+    """
+    kinds = kinds or {}
     starts = {start: end for start, end in mentions}
     inside = {i for start, end in mentions for i in range(start, end)}
     lowered = [t.lower_ for t in doc]
@@ -48,17 +55,19 @@ def negated_spans(doc: Doc, mentions: Sequence[tuple[int, int]]) -> set[tuple[in
             continue
         j = i + 1
         last = i
+        listed: set[str] = set()
         while j < len(doc):
             if j in starts:
                 if j - last > MAX_GAP:
                     break
                 negated.add((j, starts[j]))
+                listed |= kinds.get((j, starts[j]), frozenset())
                 j = last = starts[j]
                 continue
             word_j = lowered[j]
             if word_j in HARD_STOPS or (word_j == "more" and j + 1 < len(doc) and lowered[j + 1] == "like"):
                 break
-            if word_j in SOFT_STOPS and not _list_goes_on(lowered, starts, j + 1):
+            if word_j in SOFT_STOPS and not _list_goes_on(lowered, starts, j + 1, kinds, listed):
                 break
             j += 1
 
@@ -72,11 +81,15 @@ def negated_spans(doc: Doc, mentions: Sequence[tuple[int, int]]) -> set[tuple[in
     return negated
 
 
-def _list_goes_on(lowered: list[str], starts: dict[int, int], j: int) -> bool:
+def _list_goes_on(lowered: list[str], starts: dict[int, int], j: int,
+                  kinds: Mapping[tuple[int, int], frozenset[str]], listed: set[str]) -> bool:
     """After a comma or "and": is the next content another finding of the same list?"""
     while j < len(lowered) and lowered[j] in CONTINUERS:
         j += 1
-    return j in starts
+    if j not in starts:
+        return False
+    types = kinds.get((j, starts[j]))
+    return not types or not listed or bool(types & listed)
 
 
 def _not_negating(lowered: list[str], i: int) -> bool:

@@ -67,3 +67,27 @@ def test_usage_error_exits_non_zero():
     result = _run(["parse"])
     assert result.returncode != 0
     assert b"usage" in result.stderr
+
+
+def test_assess_one_case_and_a_batch():
+    cases = [
+        "My left calf is swollen, red and hot since a long flight yesterday",
+        "",
+        "cramp in my calf at night, no chest pain, no swelling, stretching helps",
+        "\x00\x01\x02\x03",
+        "I can't breathe and my chest hurts",
+    ]
+    result = _run(["assess", "-"], stdin=("\n".join(cases) + "\n").encode())
+    assert result.returncode == 0, result.stderr.decode()[-2000:]
+    outs = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert len(outs) == len(cases)
+    clot, empty, cramp, junk, emergency = outs
+    assert clot["triage"]["level"] == "urgent" and clot["triage"]["reasons"]
+    assert clot["causes"][0]["id"] == "blood_clot"
+    assert all({"id", "name", "score", "evidence", "sources"} <= set(c) for c in clot["causes"])
+    assert all(s["document"] and s["quote"] for c in clot["causes"] for s in c["sources"])
+    assert "error" in empty and "error" in junk
+    assert cramp["triage"]["level"] == "self_care"
+    assert cramp["causes"][0]["id"] == "muscle_cramps"
+    assert any(t["kind"] == "relief_now" for t in cramp["tips"])
+    assert emergency["triage"]["level"] == "emergency"

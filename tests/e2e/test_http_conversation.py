@@ -1,0 +1,120 @@
+"""Whole conversations through the real Rasa server (REST) with the real action server."""
+
+import uuid
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def texts(replies):
+    return [r.get("text", "") for r in replies]
+
+
+def buttons(replies):
+    return [b["title"] for r in replies for b in r.get("buttons", [])]
+
+
+def new_sender():
+    return f"test-{uuid.uuid4().hex[:10]}"
+
+
+def test_interview_then_assessment_with_sources(servers):
+    me = new_sender()
+    assert "Legbot" in texts(servers.say(me, "hello"))[0]
+    first = servers.say(me, "my calves throb at night but there's no swelling")
+    assert len(first) == 1 and first[0]["text"] == "Is it one leg or both?"
+    assert buttons(first) == ["Left leg", "Right leg", "Both legs", "Not sure"]
+    second = servers.say(me, "both legs")
+    assert "ease" in second[0]["text"] and "Stretching" in buttons(second)
+    third = servers.say(me, "stretching helps")
+    assert "How long" in third[0]["text"]
+    final = servers.say(me, "just tell me")
+    said = texts(final)
+    assert said[0].startswith("🟢")  # self-care first: no red flag was mentioned
+    assert "Possible causes" in said[1]
+    assert any(t.startswith("• Muscle cramps") and '"' in t for t in said)  # a quoted source
+    assert any(t.startswith("What may help right now") for t in said)
+    assert said[-1] == "This is information to help you decide what to do, not a diagnosis."
+
+
+def test_red_flag_in_the_first_message(servers):
+    replies = servers.say(new_sender(), "my left calf is swollen and now I have chest pain and can't breathe")
+    assert len(replies) == 1
+    assert replies[0]["text"].startswith("🚨 Please call emergency services now")
+    assert "Don't drive yourself" in replies[0]["text"]
+
+
+def test_red_flag_in_the_middle_of_the_interview_stops_it(servers):
+    me = new_sender()
+    assert buttons(servers.say(me, "my legs ache at night"))
+    replies = servers.say(me, "oh and I just coughed up some blood")
+    assert [t[0] for t in texts(replies)] == ["🚨"]
+
+
+def test_urgent_warns_then_offers_to_go_on(servers):
+    me = new_sender()
+    servers.say(me, "my left calf hurts")
+    replies = servers.say(me, "actually it's swollen and hot")
+    said = texts(replies)
+    assert said[0].startswith("Before we go on") and "today" in said[0]
+    assert len(replies) == 2 and buttons(replies)  # the interview goes on with the next question
+    final = servers.say(me, "just tell me")
+    assert final[0]["text"].startswith("⚠️ Please get medical care today")
+
+
+def test_negated_red_flags_do_not_escalate(servers):
+    me = new_sender()
+    servers.say(me, "cramp in my calf at night, no chest pain, not short of breath, no swelling or redness")
+    final = servers.say(me, "just tell me")
+    assert final[0]["text"].startswith("🟢")
+
+
+def test_correction_overrides_an_earlier_answer(servers):
+    me = new_sender()
+    servers.say(me, "my right calf aches, no swelling")
+    servers.say(me, "actually it is swollen")
+    final = servers.say(me, "just tell me")
+    assert final[0]["text"].startswith("⚠️")  # one swollen calf: same-day care
+
+
+def test_dont_know_is_accepted(servers):
+    me = new_sender()
+    servers.say(me, "my feet tingle in bed")
+    first_question = texts(servers.say(me, "I'm not sure"))
+    assert first_question and first_question[0].endswith("?")
+
+
+def test_restart_clears_the_findings(servers):
+    me = new_sender()
+    servers.say(me, "my left calf is swollen")
+    servers.say(me, "just tell me")
+    assert "cleared" in texts(servers.say(me, "start over"))[0]
+    replies = servers.say(me, "just tell me")
+    assert "Tell me a little about your legs first" in texts(replies)[0]
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("tell me more about restless legs", "Restless legs syndrome"),
+    ("how do I stop a cramp right now?", "things that may ease it now"),
+    ("how can I prevent night cramps?", "things that may help prevent it"),
+    ("when should I see a doctor?", "when my sources say to get help"),
+    ("what's the difference between an ache and a cramp?", "tell an ache from a cramp"),
+])
+def test_follow_up_questions_are_answered_with_sources(servers, question, expected):
+    said = texts(servers.say(new_sender(), question))
+    assert expected in said[0]
+    assert "\u201c" in said[0] and "(" in said[0]  # a quote and its source
+
+
+def test_out_of_scope_and_bot_challenge(servers):
+    me = new_sender()
+    assert "only help with legs" in texts(servers.say(me, "can you order me a pizza?"))[0]
+    assert "not a person" in texts(servers.say(me, "are you a real person?"))[0]
+
+
+@pytest.mark.parametrize("text", ["", " ", "x" * 5000, "😭😭😭", "<script>alert(1)</script>",
+                                  "'; DROP TABLE events; --", "ساقي تؤلمني", "\u0000\u0001"])
+def test_bad_input_gets_a_reply(servers, text):
+    replies = servers.say(new_sender(), text)
+    assert isinstance(replies, list)
