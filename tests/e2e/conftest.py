@@ -36,36 +36,50 @@ class Servers:
             return json.loads(response.read())
 
 
+ENV = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3", "RASA_TELEMETRY_ENABLED": "false"}
+
+
+def stop(procs: list[subprocess.Popen]) -> None:
+    for proc in procs:
+        proc.terminate()
+    for proc in procs:
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
 @pytest.fixture(scope="session")
-def servers(tmp_path_factory):
+def action_endpoints(tmp_path_factory) -> Path:
+    """The real action server on a free port; yields an endpoints file pointing at it."""
     if not MODEL.exists():
         pytest.skip("no trained model: run `make train`")
-    work = tmp_path_factory.mktemp("servers")
-    action_port, rasa_port = free_port(), free_port()
+    work = tmp_path_factory.mktemp("actions")
+    port = free_port()
     endpoints = work / "endpoints.yml"
-    endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n')
-    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3", "RASA_TELEMETRY_ENABLED": "false"}
-    logs = [open(work / "actions.log", "w"), open(work / "rasa.log", "w")]  # noqa: SIM115
-    procs = [
-        subprocess.Popen([str(BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(action_port)],
-                         cwd=ROOT, env=env, stdout=logs[0], stderr=subprocess.STDOUT),
-        subprocess.Popen([str(BIN / "rasa"), "run", "--model", str(MODEL), "--endpoints", str(endpoints),
-                          "--credentials", str(ROOT / "credentials.yml"), "--port", str(rasa_port),
-                          "--interface", "127.0.0.1"],
-                         cwd=ROOT, env=env, stdout=logs[1], stderr=subprocess.STDOUT),
-    ]
-    try:
-        up = wait_http(f"http://127.0.0.1:{action_port}/health", 120) and \
-            wait_http(f"http://127.0.0.1:{rasa_port}/", 180)
-        assert up, (work / "rasa.log").read_text()[-3000:] + (work / "actions.log").read_text()[-3000:]
-        yield Servers(rasa_port)
-    finally:
-        for proc in procs:
-            proc.terminate()
-        for proc in procs:
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-        for log in logs:
-            log.close()
+    endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{port}/webhook"\n')
+    with open(work / "actions.log", "w") as log:
+        proc = subprocess.Popen([str(BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(port)],
+                                cwd=ROOT, env=ENV, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            assert wait_http(f"http://127.0.0.1:{port}/health", 120), (work / "actions.log").read_text()[-3000:]
+            yield endpoints
+        finally:
+            stop([proc])
+
+
+@pytest.fixture(scope="session")
+def servers(action_endpoints, tmp_path_factory):
+    """The real Rasa server with the REST channel, using the real action server."""
+    work = tmp_path_factory.mktemp("rasa")
+    port = free_port()
+    with open(work / "rasa.log", "w") as log:
+        proc = subprocess.Popen([str(BIN / "rasa"), "run", "--model", str(MODEL), "--endpoints", str(action_endpoints),
+                                 "--credentials", str(ROOT / "credentials.yml"), "--port", str(port),
+                                 "--interface", "127.0.0.1"],
+                                cwd=ROOT, env=ENV, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            assert wait_http(f"http://127.0.0.1:{port}/", 180), (work / "rasa.log").read_text()[-3000:]
+            yield Servers(port)
+        finally:
+            stop([proc])
