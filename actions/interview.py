@@ -37,7 +37,8 @@ class ValidateSymptomForm(LegbotAction, FormValidationAction):
         if level == "emergency" or intent == "report_emergency" or intent in STOP_INTENTS:
             events.append(SlotSet("interview_done", True))
         elif level == "urgent" and not tracker.get_slot("urgent_warned"):
-            reasons = self.assessor.triage(self.facts(findings, alarms)).reasons
+            reasons = [r for r in self.assessor.triage(self.facts(findings, alarms)).reasons
+                       if r.level == "urgent"]
             dispatcher.utter_message(response="utter_urgent_interrupt",
                                      reasons=words(k for r in reasons for k in r.findings
                                                    if not k.startswith("body_part:")))

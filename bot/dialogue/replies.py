@@ -40,9 +40,10 @@ def words(keys) -> str:
 
 def triage_replies(assessment: Assessment) -> list[Reply]:
     triage = assessment.triage
-    reasons = words(k for r in triage.reasons for k in r.findings if not k.startswith("body_part:"))
+    deciding = [r for r in triage.reasons if r.level == triage.level]  # not lower levels' reasons
+    reasons = words(k for r in deciding for k in r.findings if not k.startswith("body_part:"))
     custom = {"legbot": {"triage": triage.level,
-                         "sources": [cite(c) for r in triage.reasons for c in r.sources][:3]}}
+                         "sources": [cite(c) for r in deciding for c in r.sources][:3]}}
     if triage.level == "self_care" or not reasons:
         return [Reply(f"utter_triage_{triage.level}", {}, custom)]
     return [Reply(f"utter_triage_{triage.level}_because", {"reasons": reasons}, custom)]

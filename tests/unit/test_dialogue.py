@@ -45,3 +45,10 @@ def test_assessment_order_and_emergency_brevity(store):
     replies = assessment_replies(emergency)
     assert [r.response for r in replies] == ["utter_triage_emergency_because"]
     assert "chest pain" in replies[0].values["reasons"]
+
+
+def test_the_message_gives_only_the_deciding_levels_reasons(store):
+    assessor = Assessor(store)
+    result = assessor.assess(Facts(frozenset({"symptom:chest_pain", "duration:persistent", "symptom:aching"})))
+    reasons = assessment_replies(result)[0].values["reasons"]
+    assert "chest pain" in reasons and "gone on" not in reasons
