@@ -19,7 +19,7 @@ NLU_DATA := $(shell find data/nlu data/rules data/stories -name '*.yml' 2>/dev/n
 CORE_SRC := $(shell find bot -name '*.py' 2>/dev/null)
 DOCUMENTS := $(shell find data/documents -type f 2>/dev/null)
 
-.PHONY: help install kb train chat serve-actions test lint validate pytest rasa-test eval bench lock clean
+.PHONY: help install kb train chat serve serve-actions test lint validate pytest rasa-test eval bench lock clean vendor browser
 
 help: ## list the verbs
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -50,6 +50,28 @@ $(MODEL): $(VENV)/.installed config.yml domain.yml $(NLU_DATA)
 	$(BIN)/rasa train --fixed-model-name legbot --out models
 	touch $@
 
+SOCKETIO_CLIENT := bot/channels/static/socket.io.min.js
+SOCKETIO_VERSION := 4.7.5
+
+vendor: $(SOCKETIO_CLIENT) ## vendor the socket.io browser client from the npm registry
+
+$(SOCKETIO_CLIENT):
+	@echo "==> vendoring socket.io-client $(SOCKETIO_VERSION) from the npm registry"
+	tmp=$$(mktemp -d) && (cd $$tmp && npm pack --silent socket.io-client@$(SOCKETIO_VERSION) >/dev/null) && \
+	tar -xzf $$tmp/socket.io-client-$(SOCKETIO_VERSION).tgz -C $$tmp package/dist/socket.io.min.js && \
+	cp $$tmp/package/dist/socket.io.min.js $@ && rm -rf $$tmp
+
+browser: ## Debian's chromium for the browser tests (installed with apt-get when missing)
+	@dpkg -s chromium fonts-noto-color-emoji >/dev/null 2>&1 || { echo "==> installing chromium with apt-get"; \
+	  (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-noto-color-emoji) >/dev/null; }
+
+serve: install kb train vendor ## run the action server and the Rasa server (REST, socket.io, web page)
+	@$(BIN)/rasa run actions --actions actions --port $(ACTION_PORT) > var/actions.log 2>&1 & pid=$$!; \
+	trap "kill $$pid 2>/dev/null" EXIT; \
+	$(BIN)/python -m bot.tools.wait_http http://localhost:$(ACTION_PORT)/health 120; \
+	echo "==> chat page: http://localhost:5005/chat/"; \
+	$(BIN)/rasa run --model $(MODEL) --endpoints endpoints.yml --credentials credentials.yml --port 5005
+
 chat: install kb train ## talk to the bot in the terminal (starts the action server)
 	@$(BIN)/rasa run actions --actions actions --port $(ACTION_PORT) > var/actions.log 2>&1 & pid=$$!; \
 	trap "kill $$pid 2>/dev/null" EXIT; \
@@ -67,7 +89,7 @@ lint: install ## ruff over the code
 validate: install ## check the Rasa training data and domain
 	$(BIN)/rasa data validate --domain domain.yml --data data/nlu data/rules data/stories
 
-pytest: install kb train ## the test suite
+pytest: install kb train vendor browser ## the test suite
 	$(BIN)/pytest
 
 eval: install kb train ## print NLU and triage figures on the evaluation sets, and cross-validation

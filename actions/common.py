@@ -64,5 +64,7 @@ class LegbotAction(Action, ABC):
     def send(dispatcher: CollectingDispatcher, tracker: Tracker, replies: list[Reply]) -> None:
         web = tracker.get_latest_input_channel() in WEB_CHANNELS
         for reply in replies:
-            extra: dict[str, Any] = {"json_message": reply.custom} if web and reply.custom else {}
+            # Rasa's socket.io output emits custom JSON as keyword arguments of sio.emit, so
+            # the payload must be under "data" (it reaches the page as the event's data).
+            extra: dict[str, Any] = {"json_message": {"data": reply.custom}} if web and reply.custom else {}
             dispatcher.utter_message(response=reply.response, **reply.values, **extra)

@@ -1,0 +1,1 @@
+"""Channels the project adds to Rasa: the web chat page (and, later, Slack and Telegram)."""
