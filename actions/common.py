@@ -14,7 +14,7 @@ from bot.dialogue.interview import merge_findings
 from bot.dialogue.replies import Reply
 from bot.triage.assess import Assessor, get_assessor
 from bot.triage.facts import Facts
-from bot.understanding.component import EXTRACTOR_NAME, NEGATED_ROLE
+from bot.understanding.component import EXTRACTOR_NAME, NEGATED_ROLE, TRUNCATED_KEY
 
 WEB_CHANNELS = ("socketio",)
 
@@ -49,6 +49,12 @@ class LegbotAction(Action, ABC):
         if self._assessor is None:
             self._assessor = get_assessor()
         return self._assessor
+
+    @staticmethod
+    def tell_if_cut(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+        """A message longer than the extractor reads was cut: say so."""
+        if (tracker.latest_message or {}).get(TRUNCATED_KEY):
+            dispatcher.utter_message(response="utter_message_cut")
 
     def fold_latest(self, tracker: Tracker) -> tuple[list[dict], list[str], list[EventType]]:
         """Add this message's findings and alarms to those of earlier turns."""

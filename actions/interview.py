@@ -29,6 +29,7 @@ class ValidateSymptomForm(LegbotAction, FormValidationAction):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
+        self.tell_if_cut(dispatcher, tracker)
         findings, alarms, events = self.fold_latest(tracker)
         intent = latest_intent(tracker)
         findings = merge_findings(findings, answer_findings(tracker.get_slot("requested_slot"), intent))

@@ -31,6 +31,7 @@ class ActionReply(LegbotAction):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> list[EventType]:
+        self.tell_if_cut(dispatcher, tracker)
         findings, alarms, events = self.fold_latest(tracker)
         intent = latest_intent(tracker)
         facts = self.facts(findings, alarms)

@@ -118,3 +118,8 @@ def test_out_of_scope_and_bot_challenge(servers):
 def test_bad_input_gets_a_reply(servers, text):
     replies = servers.say(new_sender(), text)
     assert isinstance(replies, list)
+
+
+def test_an_over_long_message_is_cut_and_the_user_is_told(servers):
+    replies = texts(servers.say(new_sender(), "my calves cramp at night. " + "and so on " * 400))
+    assert any("read only the first 2,000 characters" in t for t in replies)
