@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import logging
 import os
-from collections import OrderedDict
 from typing import Any
 
 from rasa.core.channels.slack import SlackBot, SlackInput
@@ -24,10 +23,11 @@ from sanic import response
 from sanic.request import Request
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.channels.seen import SeenIds
+
 logger = logging.getLogger(__name__)
 SLACK_API = "https://slack.com/api/"
 MAX_BUTTONS = 25
-SEEN_EVENTS = 10_000
 
 
 class LegbotSlackBot(SlackBot):
@@ -72,21 +72,11 @@ class LegbotSlackInput(SlackInput):
         super().__init__(*args, **kwargs)
         self.api_url = SLACK_API
         self.configured = True
-        self._seen: OrderedDict[str, None] = OrderedDict()
+        self._seen = SeenIds()
 
     def get_output_channel(self, channel: str | None = None, thread_id: str | None = None) -> LegbotSlackBot:
         return LegbotSlackBot(self.slack_token, channel or self.slack_channel, thread_id, self.proxy,
                               self.api_url)
-
-    def _already_seen(self, event_id: str | None) -> bool:
-        if not event_id:
-            return False
-        if event_id in self._seen:
-            return True
-        self._seen[event_id] = None
-        while len(self._seen) > SEEN_EVENTS:
-            self._seen.popitem(last=False)
-        return False
 
     def blueprint(self, on_new_message: Any) -> Any:
         slack = super().blueprint(on_new_message)
@@ -102,7 +92,7 @@ class LegbotSlackInput(SlackInput):
                 body = request.json or {}
                 if body.get("type") == "url_verification":
                     return response.json({"challenge": body.get("challenge", "")})
-                if request.headers.get(self.retry_num_header) or self._already_seen(body.get("event_id")):
+                if request.headers.get(self.retry_num_header) or self._seen.seen(body.get("event_id")):
                     logger.info("slack: retry or repeated event acknowledged without a new reply")
                     return response.text("", headers={"X-Slack-No-Retry": "1"})
             return await parent(request)

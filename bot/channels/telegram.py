@@ -19,7 +19,6 @@ import asyncio
 import hmac
 import logging
 import os
-from collections import OrderedDict
 from typing import Any
 
 import aiohttp
@@ -28,11 +27,12 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.channels.seen import SeenIds
+
 logger = logging.getLogger(__name__)
 TELEGRAM_API = "https://api.telegram.org"
 MAX_TEXT = 4096  # Telegram's limit for one message
 MAX_CALLBACK_BYTES = 64  # Telegram's limit for callback_data
-SEEN_UPDATES = 10_000
 
 
 class TelegramOutput(OutputChannel):
@@ -64,6 +64,11 @@ class TelegramOutput(OutputChannel):
 
     async def send_custom_json(self, recipient_id: str, json_message: dict[str, Any], **kwargs: Any) -> None:
         """The web page's extra data (triage banner, sources) has no Telegram form."""
+
+
+def _update_id(update: Any) -> int | None:
+    value = update.get("update_id") if isinstance(update, dict) else None
+    return value if isinstance(value, int) else None
 
 
 def callback_data(button: dict[str, Any]) -> str:
@@ -101,7 +106,7 @@ class LegbotTelegramInput(InputChannel):
         self.api_url = api_url
         self.retry_seconds = retry_seconds
         self.webhook_registered = asyncio.Event()
-        self._seen: OrderedDict[int, None] = OrderedDict()
+        self._seen = SeenIds()
 
     def get_output_channel(self) -> TelegramOutput:
         return TelegramOutput(self.api_url, self.token)
@@ -129,16 +134,6 @@ class LegbotTelegramInput(InputChannel):
         given = request.headers.get("X-Telegram-Bot-Api-Secret-Token", "")
         return hmac.compare_digest(given.encode(), self.secret_token.encode())
 
-    def _already_seen(self, update_id: Any) -> bool:
-        if not isinstance(update_id, int):
-            return False
-        if update_id in self._seen:
-            return True
-        self._seen[update_id] = None
-        while len(self._seen) > SEEN_UPDATES:
-            self._seen.popitem(last=False)
-        return False
-
     def blueprint(self, on_new_message: Any) -> Blueprint:
         telegram = Blueprint("legbot_telegram", __name__)
 
@@ -161,7 +156,7 @@ class LegbotTelegramInput(InputChannel):
                 update = request.json or {}
             except Exception:  # not JSON at all
                 return response.text("bad request", status=400)
-            if not isinstance(update, dict) or self._already_seen(update.get("update_id")):
+            if not isinstance(update, dict) or self._seen.seen(_update_id(update)):
                 return response.text("ok")
             text, chat_id = None, None
             output = self.get_output_channel()
