@@ -34,12 +34,11 @@ class ValidateSymptomForm(LegbotAction, FormValidationAction):
         intent = latest_intent(tracker)
         findings = merge_findings(findings, answer_findings(tracker.get_slot("requested_slot"), intent))
         events.append(SlotSet("findings", findings))
-        level = self.assessor.triage(self.facts(findings, alarms)).level
-        if level == "emergency" or intent == "report_emergency" or intent in STOP_INTENTS:
+        triage = self.assessor.triage(self.facts(findings, alarms))
+        if triage.level == "emergency" or intent == "report_emergency" or intent in STOP_INTENTS:
             events.append(SlotSet("interview_done", True))
-        elif level == "urgent" and not tracker.get_slot("urgent_warned"):
-            reasons = [r for r in self.assessor.triage(self.facts(findings, alarms)).reasons
-                       if r.level == "urgent"]
+        elif triage.level == "urgent" and not tracker.get_slot("urgent_warned"):
+            reasons = [r for r in triage.reasons if r.level == "urgent"]
             dispatcher.utter_message(response="utter_urgent_interrupt",
                                      reasons=words(k for r in reasons for k in r.findings
                                                    if not k.startswith("body_part:")))
