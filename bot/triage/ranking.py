@@ -108,7 +108,8 @@ class CauseRanker:
                 if finding in told:
                     total += w * w
                     evidence.append(Evidence(finding, True, link.predicate, link.sources))
-                elif finding in facts.absent:
+                elif finding in facts.absent and not finding.startswith("relief:"):
+                    # a remedy that failed ("a hot bath didn't help") says little about the cause
                     total -= AGAINST * w * w
                     evidence.append(Evidence(finding, False, link.predicate, link.sources))
             coverage = total / user_mass
