@@ -22,6 +22,10 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--documents", help="folder of source documents (default: data/documents)")
     build.add_argument("--database-url",
                        help="SQLAlchemy URL (default: LEGBOT_DATABASE_URL or var/knowledge.db)")
+    purge = sub.add_parser("purge", help="delete conversations older than a retention period")
+    purge.add_argument("--older-than", required=True, help="retention period, e.g. 30d, 12h, 2w")
+    purge.add_argument("--tracker-url", help="SQLAlchemy URL of the tracker store "
+                       "(default: LEGBOT_TRACKER_URL or var/tracker.db)")
     for name, what in (("parse", "a message"), ("assess", "a whole case")):
         cmd = sub.add_parser(name, help=f"read {what}; TEXT or - for one per line on standard input")
         cmd.add_argument("text", help="the text, or - to read lines from standard input")
@@ -30,6 +34,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     if args.command == "build-kb":
         return _build_kb(args)
+    if args.command == "purge":
+        return _purge(args)
     return _run_lines(args)
 
 
@@ -51,6 +57,20 @@ def _build_kb(args: argparse.Namespace) -> int:
         print(f"legbot build-kb: {exc}", file=sys.stderr)
         return 1
     print(report.summary())
+    return 0
+
+
+def _purge(args: argparse.Namespace) -> int:
+    from bot.privacy import PurgeError, parse_period, purge_older_than
+    from bot.settings import get_settings
+
+    url = args.tracker_url or get_settings().tracker_url
+    try:
+        report = purge_older_than(url, parse_period(args.older_than))
+    except PurgeError as exc:
+        print(f"legbot purge: {exc}", file=sys.stderr)
+        return 2
+    print(f"deleted {report.conversations} conversations ({report.events} events); kept {report.kept}")
     return 0
 
 

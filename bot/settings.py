@@ -18,6 +18,7 @@ class Settings:
     documents_dir: Path
     lexicon_path: Path
     database_url: str
+    tracker_url: str
     model_path: Path
     max_text_chars: int
     max_document_bytes: int
@@ -41,6 +42,7 @@ def get_settings() -> Settings:
         documents_dir=_path("LEGBOT_DOCUMENTS_DIR", root / "data" / "documents"),
         lexicon_path=_path("LEGBOT_LEXICON", root / "data" / "lexicon.yml"),
         database_url=os.environ.get("LEGBOT_DATABASE_URL", sqlite_default),
+        tracker_url=os.environ.get("LEGBOT_TRACKER_URL", f"sqlite:///{root / 'var' / 'tracker.db'}"),
         model_path=_path("LEGBOT_MODEL", root / "models" / "legbot.tar.gz"),
         max_text_chars=int(os.environ.get("LEGBOT_MAX_TEXT_CHARS", "2000")),
         max_document_bytes=int(os.environ.get("LEGBOT_MAX_DOCUMENT_BYTES", str(1024 * 1024))),
