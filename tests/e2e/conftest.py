@@ -25,8 +25,9 @@ def free_port() -> int:
 
 
 class Servers:
-    def __init__(self, rasa_port: int):
+    def __init__(self, rasa_port: int, logs: list[Path] | None = None):
         self.url = f"http://127.0.0.1:{rasa_port}"
+        self.logs = logs or []
 
     def say(self, sender: str, text: str) -> list[dict]:
         body = json.dumps({"sender": sender, "message": text}).encode()
@@ -69,6 +70,11 @@ def action_endpoints(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def action_log(action_endpoints) -> Path:
+    return action_endpoints.parent / "actions.log"
+
+
+@pytest.fixture(scope="session")
 def servers(action_endpoints, tmp_path_factory):
     """The real Rasa server with the REST channel, using the real action server."""
     work = tmp_path_factory.mktemp("rasa")
@@ -80,6 +86,6 @@ def servers(action_endpoints, tmp_path_factory):
                                 cwd=ROOT, env=ENV, stdout=log, stderr=subprocess.STDOUT)
         try:
             assert wait_http(f"http://127.0.0.1:{port}/", 180), (work / "rasa.log").read_text()[-3000:]
-            yield Servers(port)
+            yield Servers(port, [work / "rasa.log"])
         finally:
             stop([proc])
