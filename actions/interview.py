@@ -40,8 +40,7 @@ class ValidateSymptomForm(LegbotAction, FormValidationAction):
         elif triage.level == "urgent" and not tracker.get_slot("urgent_warned"):
             reasons = [r for r in triage.reasons if r.level == "urgent"]
             dispatcher.utter_message(response="utter_urgent_interrupt",
-                                     reasons=words(k for r in reasons for k in r.findings
-                                                   if not k.startswith("body_part:")))
+                                     reasons=words(k for r in reasons for k in r.findings))
             events.append(SlotSet("urgent_warned", True))
         tracker.add_slots(events)
         return events + await super().run(dispatcher, tracker, domain)

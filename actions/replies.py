@@ -37,21 +37,25 @@ class ActionReply(LegbotAction):
         facts = self.facts(findings, alarms)
         triage = self.assessor.triage(facts)
         if triage.level == "emergency" or intent == "report_emergency":
-            assessment = self.assessor.assess(facts)
-            replies = triage_replies(assessment) if triage.level == "emergency" else []
+            replies = triage_replies(triage) if triage.level == "emergency" else []
             self.send(dispatcher, tracker, replies or [Reply("utter_triage_emergency")])
             return events + [SlotSet("triage_level", "emergency")]
         store = self.assessor.store
-        text = (tracker.latest_message or {}).get("text") or ""
-        named = answers.conditions_named(text)
-        known = [c.id for c in self.assessor.ranker.rank(facts)] or (tracker.get_slot("last_causes") or [])
+
+        def causes_in_question() -> list[str]:
+            """Conditions the message names, else the best fits so far (only when asked)."""
+            text = (tracker.latest_message or {}).get("text") or ""
+            named = answers.conditions_named(text)
+            ranked = [c.id for c in self.assessor.ranker.rank(facts)]
+            return named or ranked or (tracker.get_slot("last_causes") or [])
+
         if intent == "ask_condition_info":
-            cause = (named or known or [None])[0]
+            cause = (causes_in_question() or [None])[0]
             reply = answers.condition_info(cause, store) if cause else Reply("utter_which_condition")
         elif intent == "ask_relief_now":
-            reply = answers.remedies(named or known, "relieved_by", store)
+            reply = answers.remedies(causes_in_question(), "relieved_by", store)
         elif intent == "ask_prevention":
-            reply = answers.remedies(named or known, "prevented_by", store)
+            reply = answers.remedies(causes_in_question(), "prevented_by", store)
         elif intent == "ask_when_to_see_doctor":
             reply = answers.when_to_see_doctor(store)
         elif intent == "ask_ache_vs_cramp":

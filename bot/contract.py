@@ -27,8 +27,6 @@ FINDING_VALUES: dict[str, tuple[str, ...]] = {
     "duration": ("persistent", "long_episode"),
 }
 
-FINDING_TYPES: tuple[str, ...] = tuple(FINDING_VALUES)
-
 CAUSE_IDS: tuple[str, ...] = (
     "muscle_cramps", "restless_legs_syndrome", "peripheral_neuropathy", "venous_insufficiency",
     "medication_side_effect", "blood_clot", "poor_circulation", "muscle_strain", "arthritis",
@@ -38,11 +36,3 @@ CAUSE_IDS: tuple[str, ...] = (
 # Most to least urgent.
 TRIAGE_LEVELS: tuple[str, ...] = ("emergency", "urgent", "see_doctor", "self_care")
 
-
-def is_finding(finding_type: str, value: str) -> bool:
-    return value in FINDING_VALUES.get(finding_type, ())
-
-
-def more_urgent(a: str, b: str) -> str:
-    """The more urgent of two triage levels."""
-    return a if TRIAGE_LEVELS.index(a) <= TRIAGE_LEVELS.index(b) else b

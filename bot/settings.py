@@ -23,10 +23,6 @@ class Settings:
     max_text_chars: int
     max_document_bytes: int
 
-    @property
-    def default_sqlite_path(self) -> Path:
-        return self.project_root / "var" / "knowledge.db"
-
 
 def _path(env: str, default: Path) -> Path:
     value = os.environ.get(env)

@@ -12,6 +12,7 @@ from bot.knowledge.store import Citation
 from bot.lexicon import get_lexicon
 from bot.triage.assess import Assessment
 from bot.triage.ranking import RankedCause
+from bot.triage.redflags import Triage
 
 MAX_QUOTE = 220
 
@@ -30,18 +31,18 @@ def cite(citation: Citation) -> dict:
 
 
 def words(keys) -> str:
-    """Findings named the way a person would say them, joined with commas and "and"."""
+    """Findings named the way a person would say them, joined with commas and "and". Body
+    parts only scope a reason ("a calf is swollen") and are not named."""
     lexicon = get_lexicon()
-    names = list(dict.fromkeys(lexicon.say(k) for k in keys))
+    names = list(dict.fromkeys(lexicon.say(k) for k in keys if not k.startswith("body_part:")))
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def triage_replies(assessment: Assessment) -> list[Reply]:
-    triage = assessment.triage
+def triage_replies(triage: Triage) -> list[Reply]:
     deciding = [r for r in triage.reasons if r.level == triage.level]  # not lower levels' reasons
-    reasons = words(k for r in deciding for k in r.findings if not k.startswith("body_part:"))
+    reasons = words(k for r in deciding for k in r.findings)
     custom = {"legbot": {"triage": triage.level,
                          "sources": [cite(c) for r in deciding for c in r.sources][:3]}}
     if triage.level == "self_care" or not reasons:
@@ -50,8 +51,7 @@ def triage_replies(assessment: Assessment) -> list[Reply]:
 
 
 def cause_reply(cause: RankedCause) -> Reply:
-    told = [e.finding for e in cause.supporting if not e.finding.startswith("body_part:")]
-    why = words(told) or "what you described"
+    why = words(e.finding for e in cause.supporting) or "what you described"
     sources = cause.sources(1)
     if sources:
         c = cite(sources[0])
@@ -73,7 +73,7 @@ def tip_text(assessment: Assessment, kind: str) -> str:
 def assessment_replies(assessment: Assessment) -> list[Reply]:
     """In order: triage and why; up to three possible causes; tips; when to get help; the
     line that this is information, not a diagnosis."""
-    replies = triage_replies(assessment)
+    replies = triage_replies(assessment.triage)
     if assessment.triage.level == "emergency":
         return replies  # nothing may distract from calling for help
     if assessment.causes:

@@ -29,9 +29,6 @@ class Facts:
     def has(self, key: str) -> bool:
         return key in self.present or key in self.alarms
 
-    def denies(self, key: str) -> bool:
-        return key in self.absent
-
     def knows(self, key: str) -> bool:
         return key in self.present or key in self.absent
 

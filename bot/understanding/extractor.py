@@ -97,17 +97,10 @@ class SymptomExtractor:
         context = [(m.start, m.end, kind) for m in self.context(doc) for kind in m.concepts]
         for start, end, concept in context_findings(doc, context):
             spans.setdefault((start, end), []).append(concept)
-        taken = {i for start, end in spans for i in range(start, end)}
         for ftype, value, start_char, end_char in regex_findings(doc.text):
             span = doc.char_span(start_char, end_char, alignment_mode="expand")
-            if span is None:
-                continue
-            key = (span.start, span.end)
-            if key in spans or not any(i in taken for i in range(span.start, span.end)):
-                spans.setdefault(key, []).append(f"{ftype}:{value}")
-            else:
-                # Overlaps a word-list match ("for 15 minutes" vs "15 minutes"): add beside it.
-                spans.setdefault(key, []).append(f"{ftype}:{value}")
+            if span is not None:  # may overlap a word-list match; merging keeps one finding
+                spans.setdefault((span.start, span.end), []).append(f"{ftype}:{value}")
         kinds = {span: frozenset(c.split(":", 1)[0] for c in ids) for span, ids in spans.items()}
         negated = negated_spans(doc, list(spans), kinds)
         hits = []

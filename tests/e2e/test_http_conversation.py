@@ -116,8 +116,9 @@ def test_out_of_scope_and_bot_challenge(servers):
 @pytest.mark.parametrize("text", ["", " ", "x" * 5000, "😭😭😭", "<script>alert(1)</script>",
                                   "'; DROP TABLE events; --", "ساقي تؤلمني", "\u0000\u0001"])
 def test_bad_input_gets_a_reply(servers, text):
-    replies = servers.say(new_sender(), text)
-    assert isinstance(replies, list)
+    replies = servers.say(new_sender(), text)  # an HTTP error (5xx) would raise here
+    if text.strip(" \u0000\u0001"):
+        assert replies and all(r.get("text") for r in replies)
 
 
 def test_an_over_long_message_is_cut_and_the_user_is_told(servers):
