@@ -1,4 +1,4 @@
-"""The legbot command: build-kb, parse, assess."""
+"""The legbot command: build-kb, parse, assess, purge, serve."""
 
 from __future__ import annotations
 
@@ -26,11 +26,25 @@ def main(argv: list[str] | None = None) -> int:
     purge.add_argument("--older-than", required=True, help="retention period, e.g. 30d, 12h, 2w")
     purge.add_argument("--tracker-url", help="SQLAlchemy URL of the tracker store "
                        "(default: LEGBOT_TRACKER_URL or var/tracker.db)")
+    run = sub.add_parser("serve", help="start the Rasa server with a profile (embedded or production)")
+    run.add_argument("--profile", default=os.environ.get("LEGBOT_PROFILE", "embedded"),
+                     help="embedded (SQLite, default) or production (PostgreSQL and Redis)")
+    run.add_argument("--port", type=int, default=5005)
+    run.add_argument("--interface", default="0.0.0.0")
+    run.add_argument("--model", help="trained Rasa model (default: models/legbot.tar.gz)")
+    run.add_argument("--endpoints", help="endpoints file instead of the profile's")
+    run.add_argument("--api", action="store_true",
+                     help="enable Rasa's HTTP API (needs LEGBOT_API_TOKEN)")
     for name, what in (("parse", "a message"), ("assess", "a whole case")):
         cmd = sub.add_parser(name, help=f"read {what}; TEXT or - for one per line on standard input")
         cmd.add_argument("text", help="the text, or - to read lines from standard input")
         cmd.add_argument("--model", help="trained Rasa model (default: models/legbot.tar.gz)")
     args = parser.parse_args(argv)
+    if args.command == "serve":
+        from bot.serve import ServeOptions, serve
+
+        return serve(ServeOptions(args.profile, args.port, args.interface, args.model, args.api,
+                                  args.endpoints))
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     if args.command == "build-kb":
         return _build_kb(args)

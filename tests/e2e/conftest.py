@@ -89,3 +89,36 @@ def servers(action_endpoints, tmp_path_factory):
             yield Servers(port, [work / "rasa.log"])
         finally:
             stop([proc])
+
+
+# Reliability and replica tests report what they counted; the lines are printed at the end
+# of the run (and written to var/reliability-report.txt) whether the tests pass or fail.
+REPORT: list[str] = []
+
+
+@pytest.fixture
+def report(request):
+    def add(line: str) -> None:
+        REPORT.append(f"{request.node.name}: {line}")
+    return add
+
+
+def pytest_terminal_summary(terminalreporter):
+    if REPORT:
+        terminalreporter.section("reliability and replica counts")
+        for line in REPORT:
+            terminalreporter.write_line(line)
+        (ROOT / "var").mkdir(exist_ok=True)
+        (ROOT / "var" / "reliability-report.txt").write_text("\n".join(REPORT) + "\n")
+
+
+@pytest.fixture(scope="session")
+def production_services():
+    """PostgreSQL and Redis, which these machines run; a missing one is an error, not a skip."""
+    from tests.conftest import POSTGRES_URL, postgres_available
+    from tests.e2e.deployment import redis_available
+
+    if not MODEL.exists():
+        pytest.skip("no trained model: run `make train`")
+    assert postgres_available(), f"PostgreSQL is needed at {POSTGRES_URL}"
+    assert redis_available(), "Redis is needed at 127.0.0.1:6379"
