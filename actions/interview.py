@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import ActionExecutionRejected, EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
@@ -14,11 +14,29 @@ from actions.common import LegbotAction, latest_intent
 from bot.dialogue.interview import QUESTIONS, answer_findings, merge_findings, next_question
 from bot.dialogue.replies import assessment_replies, words
 
+FORM_NAME = "symptom_form"
 STOP_INTENTS = ("just_tell_me",)
+# Messages inside the interview that are not answers: the form steps aside (it rejects the
+# turn) so the rules in data/rules/basics.yml answer them, then the interview goes on.
+INTERRUPTIONS = ("ask_causes", "ask_condition_info", "ask_relief_now", "ask_prevention",
+                 "ask_when_to_see_doctor", "ask_ache_vs_cramp", "bot_challenge", "out_of_scope",
+                 "greet", "thank", "nlu_fallback", "forget_me", "confirm_forget",
+                 "keep_conversation")
 
 
 def asked(tracker: Tracker) -> list[str]:
     return [q.id for q in QUESTIONS if tracker.get_slot(q.slot) is not None]
+
+
+def answered_since_user(tracker: Tracker) -> bool:
+    """Did another action (the rules' answer) run after the user's latest message?"""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "action" and event.get("name") not in (
+                "action_listen", FORM_NAME, "validate_symptom_form", None):
+            return True
+    return False
 
 
 class ValidateSymptomForm(LegbotAction, FormValidationAction):
@@ -42,6 +60,12 @@ class ValidateSymptomForm(LegbotAction, FormValidationAction):
             dispatcher.utter_message(response="utter_urgent_interrupt",
                                      reasons=words(k for r in reasons for k in r.findings))
             events.append(SlotSet("urgent_warned", True))
+        elif intent in INTERRUPTIONS and not answered_since_user(tracker):
+            # Without this the form would take any message as the answer: Rasa only lets the
+            # rules run when the form's validation sets no slot, and this one always sets
+            # `findings`. The findings in the message are kept all the same. When the form
+            # runs again after the answer, it asks its question again.
+            return events + [ActionExecutionRejected(FORM_NAME)]
         tracker.add_slots(events)
         return events + await super().run(dispatcher, tracker, domain)
 

@@ -17,6 +17,11 @@ _PERIOD = re.compile(r"^\s*(\d+)\s*([smhdw])\s*$")
 _SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86_400, "w": 604_800}
 
 
+# The action that deletes the user's conversation once they confirmed ("forget me"); the
+# tracker store (bot/stores.py) deletes the stored events when it sees it ran.
+FORGET_ACTION = "action_forget_me"
+
+
 class PurgeError(ValueError):
     pass
 

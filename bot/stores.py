@@ -32,11 +32,11 @@ from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs
 from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from bot.privacy import FORGET_ACTION
 from bot.settings import get_settings
 
 logger = logging.getLogger(__name__)
 
-FORGET_ACTION = "action_forget_me"
 LOCK_KEY_PREFIX = "legbot"
 MUTEX_SECONDS = 5  # a lock's bookkeeping takes milliseconds; a crashed holder frees it after this
 
@@ -101,9 +101,8 @@ def redis_settings(url: str) -> dict[str, Any]:
 class LegbotLockStore(RedisLockStore):
     """Rasa's Redis lock store on `LEGBOT_LOCK_URL`, with the key prefix `legbot`."""
 
-    def __init__(self, endpoint_config=None, **kwargs: Any) -> None:
-        configured = dict(getattr(endpoint_config, "kwargs", {}) or {})
-        url = configured.pop("url", None) or getattr(endpoint_config, "url", None) \
+    def __init__(self, endpoint_config=None, url: str | None = None) -> None:
+        url = url or getattr(endpoint_config, "url", None) \
             or os.environ.get("LEGBOT_LOCK_URL", "redis://127.0.0.1:6379/1")
         super().__init__(key_prefix=LOCK_KEY_PREFIX, **redis_settings(url))
         self.red.ping()  # fail at start-up, not on the first message

@@ -79,6 +79,11 @@ def callback_data(button: dict[str, Any]) -> str:
     return str(button.get("title", ""))[:MAX_CALLBACK_BYTES // 4]
 
 
+# Telegram's slash commands, as the messages they stand for.
+COMMANDS = {"/start": "hello", "/forget": "/forget_me", "/forgetme": "/forget_me",
+            "/restart": "/restart"}
+
+
 class LegbotTelegramInput(InputChannel):
     @classmethod
     def name(cls) -> str:
@@ -172,8 +177,7 @@ class LegbotTelegramInput(InputChannel):
                 chat_id = (message.get("chat") or {}).get("id")
             if not text or chat_id is None:
                 return response.text("ok")  # stickers, photos, joins: nothing to answer
-            if text.strip() == "/start":
-                text = "hello"
+            text = COMMANDS.get(text.strip().split("@")[0], text)
             await on_new_message(UserMessage(text, output, str(chat_id), input_channel=self.name()))
             return response.text("ok")
 

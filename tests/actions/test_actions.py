@@ -154,3 +154,33 @@ async def test_the_web_page_gets_triage_and_sources_as_data(assessor):
     first = dispatcher.messages[0]
     assert first["custom"]["data"]["legbot"]["triage"] == "urgent"
     assert first["custom"]["data"]["legbot"]["sources"]
+
+
+async def test_a_question_inside_the_form_makes_the_form_step_aside(assessor):
+    dispatcher = CollectingDispatcher()
+    events = await ValidateSymptomForm(assessor).run(
+        dispatcher, tracker("how do I stop a calf cramp right now?", intent="ask_relief_now",
+                            form=True, requested_slot="q_side"), DOMAIN)
+    assert events[-1]["event"] == "action_execution_rejected" and events[-1]["name"] == "symptom_form"
+    assert {"type": "body_part", "value": "calf", "present": True} in slot_events(events)["findings"]
+    # once the rules have answered, the form runs again and asks its question
+    answered = tracker("how do I stop a calf cramp right now?", intent="ask_relief_now", form=True,
+                       requested_slot="q_side")
+    answered.events.append({"event": "action", "name": "action_reply"})
+    again = await ValidateSymptomForm(assessor).run(CollectingDispatcher(), answered, DOMAIN)
+    assert all(e["event"] != "action_execution_rejected" for e in again)
+
+
+def test_the_form_steps_aside_for_exactly_the_intents_the_rules_answer():
+    from actions.interview import INTERRUPTIONS
+
+    rules = yaml.safe_load((ROOT / "data" / "rules" / "basics.yml").read_text())["rules"]
+    in_form = set()
+    for rule in rules:
+        if {"active_loop": "symptom_form"} not in (rule.get("condition") or []):
+            continue
+        for step in rule["steps"]:
+            in_form.update(o["intent"] for o in step.get("or", []))
+            if "intent" in step:
+                in_form.add(step["intent"])
+    assert set(INTERRUPTIONS) == in_form

@@ -58,7 +58,9 @@ def action_endpoints(tmp_path_factory) -> Path:
     work = tmp_path_factory.mktemp("actions")
     port = free_port()
     endpoints = work / "endpoints.yml"
-    endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{port}/webhook"\n')
+    endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{port}/webhook"\n'
+                         f'tracker_store:\n  type: bot.stores.LegbotTrackerStore\n'
+                         f'  url: "sqlite:///{work / "tracker.db"}"\n')
     with open(work / "actions.log", "w") as log:
         proc = subprocess.Popen([str(BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(port)],
                                 cwd=ROOT, env=ENV, stdout=log, stderr=subprocess.STDOUT)

@@ -124,3 +124,60 @@ def test_bad_input_gets_a_reply(servers, text):
 def test_an_over_long_message_is_cut_and_the_user_is_told(servers):
     replies = texts(servers.say(new_sender(), "my calves cramp at night. " + "and so on " * 400))
     assert any("read only the first 2,000 characters" in t for t in replies)
+
+
+def stored_events(action_endpoints, sender: str) -> int:
+    """Events of one sender in the server's SQLite tracker store."""
+    import sqlite3
+
+    with sqlite3.connect(action_endpoints.parent / "tracker.db") as db:
+        return db.execute("select count(*) from events where sender_id = ?", (sender,)).fetchone()[0]
+
+
+def test_forget_me_deletes_the_conversation_after_confirming(servers, action_endpoints):
+    me = new_sender()
+    servers.say(me, "my calves ache at night")
+    asked = servers.say(me, "please forget me")
+    assert buttons(asked[:1]) == ["Yes, delete it", "No, keep it"]
+    assert stored_events(action_endpoints, me) > 0  # asking deletes nothing
+    done = servers.say(me, "/confirm_forget")
+    assert texts(done)[0].startswith("Done. I've deleted this conversation")
+    assert stored_events(action_endpoints, me) == 0
+    assert "Legbot" in texts(servers.say(me, "hello"))[0]  # a fresh start
+
+
+def test_forget_me_typed_yes_confirms_and_no_keeps(servers, action_endpoints):
+    me = new_sender()
+    servers.say(me, "hi")
+    servers.say(me, "delete my data")
+    assert texts(servers.say(me, "no"))[0] == "All right, I've kept it. Nothing was deleted."
+    kept = stored_events(action_endpoints, me)
+    assert kept > 0
+    servers.say(me, "delete my data")
+    assert texts(servers.say(me, "yes"))[0].startswith("Done.")
+    assert stored_events(action_endpoints, me) == 0
+
+
+def test_forget_me_in_the_middle_of_the_interview(servers, action_endpoints):
+    me = new_sender()
+    question = servers.say(me, "my legs ache at night")
+    asked = servers.say(me, "forget me")
+    assert buttons(asked[:1]) == ["Yes, delete it", "No, keep it"]
+    assert texts(asked)[1] == texts(question)[0]  # the question still waits for its answer
+    kept = servers.say(me, "/keep_conversation")
+    assert texts(kept)[0].startswith("All right, I've kept it")
+    assert texts(kept)[1] == texts(question)[0]  # the interview goes on where it was
+    servers.say(me, "forget me")
+    assert texts(servers.say(me, "/confirm_forget"))[0].startswith("Done.")
+    assert stored_events(action_endpoints, me) == 0
+
+
+def test_a_question_in_the_middle_of_the_interview_is_answered_then_it_goes_on(servers):
+    me = new_sender()
+    question = servers.say(me, "my calves cramp at night")
+    answer = servers.say(me, "how do I stop a cramp right now?")
+    said = texts(answer)
+    assert "Muscle cramps" in said[0] and "\u201c" in said[0]  # answered from the store, quoted
+    assert said[-1] == texts(question)[0] and buttons(answer[-1:])  # then the same question again
+    after = servers.say(me, "are you a bot?")
+    assert texts(after)[0].startswith("I'm Legbot") and texts(after)[-1] == texts(question)[0]

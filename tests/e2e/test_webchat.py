@@ -100,3 +100,34 @@ def test_bot_text_is_never_html(servers, browser):
     headers = page.request.get(f"{servers.url}/chat/").headers
     assert "frame-ancestors 'self'" in headers["content-security-policy"]
     page.close()
+
+
+def test_forget_me_button_deletes_the_conversation_here_and_on_the_server(servers, action_endpoints, browser):
+    import sqlite3
+
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    page.goto(f"{servers.url}/chat/")
+    page.fill("#legbot-input", "my calves cramp at night")
+    page.keyboard.press("Enter")
+    page.get_by_role("button", name="Both legs").wait_for(timeout=60_000)
+    session = page.evaluate("localStorage.getItem('legbot.session')")
+    database = action_endpoints.parent / "tracker.db"
+
+    def stored() -> int:
+        with sqlite3.connect(database) as db:
+            return db.execute("select count(*) from events where sender_id = ?", (session,)).fetchone()[0]
+
+    assert session and stored() > 0
+    page.get_by_role("button", name="Forget me").click()
+    page.get_by_role("button", name="No, keep it").wait_for(timeout=60_000)
+    assert stored() > 0  # nothing goes before the user confirms
+    page.get_by_role("button", name="Yes, delete it").click()
+    page.wait_for_function("document.querySelectorAll('li.legbot-msg').length === 1", timeout=60_000)
+    assert bot_texts(page)[0].startswith("Done. I've deleted this conversation")
+    assert stored() == 0
+    page.wait_for_function(f"localStorage.getItem('legbot.session') !== {session!r}", timeout=30_000)
+    assert page.evaluate("JSON.parse(localStorage.getItem('legbot.history') || '[]').length") == 0
+    page.reload()
+    assert page.locator("li.legbot-msg").count() == 0  # nothing comes back on reload
+    context.close()

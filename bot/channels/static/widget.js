@@ -7,6 +7,7 @@
   var input = document.getElementById("legbot-input");
   var typing = document.getElementById("legbot-typing");
   var banner = document.getElementById("legbot-banner");
+  var forget = document.getElementById("legbot-forget");
   var SESSION_KEY = "legbot.session";
   var HISTORY_KEY = "legbot.history";
   var LEVELS = {
@@ -82,6 +83,10 @@
   });
   socket.on("bot_uttered", function (msg) {
     typing.hidden = true;
+    if (msg && msg.legbot && msg.legbot.forgotten) {  // the server deleted the conversation
+      forgetLocally();
+      return;
+    }
     if (msg && msg.legbot) {  // custom data for the previous message: triage level and sources
       if (lastBot) {
         if (msg.legbot.triage) { lastBot.level = msg.legbot.triage; showBanner(msg.legbot.triage); }
@@ -99,6 +104,18 @@
     save();
   });
 
+  // After "forget me" was confirmed: drop this browser's copy too, keep only the last reply
+  // on screen (unsaved), and start a new conversation with a new id.
+  function forgetLocally() {
+    var done = lastBot;
+    history = []; save();
+    try { localStorage.removeItem(HISTORY_KEY); localStorage.removeItem(SESSION_KEY); } catch (e) { /* ignore */ }
+    log.textContent = ""; banner.hidden = true;
+    if (done) { render({ from: "bot", text: done.text }); }
+    sessionId = null;
+    socket.emit("session_request", { session_id: null });
+  }
+
   function send(payload, shown) {
     var text = String(payload || "").trim();
     if (!text) { return; }
@@ -112,6 +129,8 @@
     typing.hidden = false;
     socket.emit("user_uttered", { message: text, session_id: sessionId });
   }
+
+  forget.addEventListener("click", function () { send("/forget_me", "Forget me"); });
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
