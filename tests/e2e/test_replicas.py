@@ -81,6 +81,18 @@ def test_a_killed_replica_loses_nothing(deployment):
         a.start()  # back for the next test
 
 
+def test_forget_me_across_replicas_on_postgresql(deployment):
+    a, b = replicas(deployment)
+    me = sender()
+    a.say(me, "my calves ache at night")
+    asked = b.say(me, "delete my data")
+    assert asked[0]["buttons"][0]["payload"] == "/confirm_forget"
+    assert deployment.stored_events(me) > 0
+    assert texts(a.say(me, "/confirm_forget")).startswith("Done. I've deleted this conversation")
+    assert deployment.stored_events(me) == 0
+    assert not [e for e in b.tracker(me)["events"] if e["event"] == "user"]
+
+
 STOCK_LOCK_STORE = """
 action_endpoint:
   url: ${LEGBOT_ACTION_URL}
