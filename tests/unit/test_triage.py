@@ -28,6 +28,17 @@ def facts(*present, absent=(), alarms=()):
     (["symptom:cramping", "severity:severe", "duration:persistent"], [], "urgent"),
     (["symptom:aching", "trigger:toxin_exposure"], [], "urgent"),
     ([], ["cannot_bear_weight"], "urgent"),
+    (["body_part:leg"], ["sudden_weakness"], "emergency"),
+    ([], ["bladder_bowel"], "emergency"),
+    ([], ["fever", "confusion"], "emergency"),
+    ([], ["fever"], "urgent"),
+    (["symptom:redness"], ["spreading_redness"], "urgent"),
+    ([], ["infected_wound"], "urgent"),
+    (["risk_factor:diabetes"], ["leg_ulcer"], "urgent"),
+    (["body_part:leg"], ["leg_ulcer"], "see_doctor"),
+    (["body_part:calf"], ["sudden_pop"], "urgent"),
+    (["body_part:knee", "symptom:redness", "symptom:warmth", "symptom:swelling"], [], "urgent"),
+    (["body_part:toes", "symptom:redness", "symptom:warmth", "symptom:swelling"], [], "urgent"),
     (["medication:statin", "symptom:aching"], ["dark_urine"], "urgent"),
     (["symptom:weakness"], [], "see_doctor"),
     (["symptom:skin_changes"], [], "see_doctor"),
@@ -110,3 +121,24 @@ def test_assessment_as_contract_dict(assessor):
     cause = out["causes"][0]
     assert set(cause) >= {"id", "name", "score", "evidence", "sources"}
     assert all(set(s) >= {"document", "quote"} for s in cause["sources"])
+
+
+@pytest.mark.parametrize("text, level", [
+    ("my foot suddenly went cold and white and it hurts", "emergency"),
+    ("all of a sudden I can't move my left leg", "emergency"),
+    ("since my back went I wet myself and my legs are numb", "emergency"),
+    ("my shin is red, the redness is spreading and I feel shivery", "urgent"),
+    ("a cut on my foot has pus coming out", "urgent"),
+    ("felt a pop in my calf at tennis and it hurts", "urgent"),
+    ("my big toe is red, hot and swollen", "urgent"),
+    ("my legs ache and I have a fever", "urgent"),
+    # the same signs denied change nothing
+    ("no fever, nothing spreading, just crampy calves at night", "self_care"),
+    ("calves ache after a long day, no pus, no open sores, not cold or blue", "self_care"),
+])
+def test_warning_signs_in_lay_words(assessor, text, level):
+    from bot.understanding.extractor import extract
+
+    extraction = extract(text)
+    told = Facts.from_findings(extraction.findings, [a.value for a in extraction.alarms])
+    assert assessor.triage(told).level == level, (told, assessor.triage(told).reasons)
