@@ -19,7 +19,7 @@ NLU_DATA := $(shell find data/nlu data/rules data/stories -name '*.yml' 2>/dev/n
 CORE_SRC := $(shell find bot -name '*.py' 2>/dev/null)
 DOCUMENTS := $(shell find data/documents -type f 2>/dev/null)
 
-.PHONY: help install kb train chat serve serve-actions test lint validate pytest rasa-test eval bench lock clean vendor browser
+.PHONY: help install kb train chat serve serve-actions test lint validate pytest rasa-test eval bench bench-quick lock clean vendor browser
 
 help: ## list the verbs
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -100,8 +100,12 @@ eval: install kb train ## print NLU and triage figures on the evaluation sets, a
 	@$(BIN)/python -c "import json; r=json.load(open('var/cross-validation/intent_report.json')); \
 	print('cross-validation intent macro-F1: %.3f  accuracy: %.3f' % (r['macro avg']['f1-score'], r['accuracy']))"
 
-bench: install kb train ## print speed figures (never pass/fail on time)
+bench: install kb train ## print speed figures and write bench/results.json (never pass/fail on time)
 	$(BIN)/python bench/bench_extract.py
+	$(BIN)/python bench/load.py
+
+bench-quick: install kb train ## the load benchmark with fewer turns, reusing the trained models (< 3 min)
+	$(BIN)/python bench/load.py --quick
 
 rasa-test: install train ## the test stories on the trained model, failing on any wrong prediction
 	$(BIN)/rasa test core --stories tests/test_stories.yml --model $(MODEL) --fail-on-prediction-errors --out var/rasa-test

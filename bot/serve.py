@@ -93,6 +93,10 @@ def serve(options: ServeOptions) -> int:
     os.chdir(root)  # custom stores and channels are imported from the project root
     from rasa.__main__ import main as rasa_main
 
+    from bot.resilience import install
+
+    install()
+
     sys.argv = argv
     rasa_main()
     return 0

@@ -21,6 +21,7 @@ a URL, says where the conversations live:
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 from typing import Any
@@ -33,6 +34,7 @@ from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.privacy import FORGET_ACTION
+from bot.resilience import install as install_resilience
 from bot.settings import get_settings
 
 logger = logging.getLogger(__name__)
@@ -56,6 +58,7 @@ class LegbotTrackerStore(SQLTrackerStore):
 
     def __init__(self, domain=None, host: str | None = None, event_broker=None,
                  url: str | None = None, **kwargs: Any) -> None:
+        install_resilience()  # this process is a Rasa server: see bot/resilience.py
         given = url or (host if host and "://" in host else None)
         target = given or os.environ.get("LEGBOT_TRACKER_URL") or get_settings().tracker_url
         if target.startswith("sqlite:///"):
@@ -66,6 +69,18 @@ class LegbotTrackerStore(SQLTrackerStore):
         self.engine = sa.create_engine(target, pool_pre_ping=True, **create_engine_kwargs(target))
         self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
         logger.info("tracker store: %s", self.engine.url.render_as_string(hide_password=True))
+
+    async def available(self, attempts: int = 3, pause_s: float = 0.3) -> bool:
+        """Can the database be reached? Retried briefly, so a blip is not an outage."""
+        for attempt in range(attempts):
+            try:
+                with self.engine.connect() as conn:
+                    conn.execute(sa.text("select 1"))
+                return True
+            except sa.exc.SQLAlchemyError:
+                if attempt + 1 < attempts:
+                    await asyncio.sleep(pause_s)
+        return False
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         if forget_requested(tracker):

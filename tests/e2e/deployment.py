@@ -103,13 +103,14 @@ class Replica(Process):
 class Deployment:
     """A fresh database and Redis db; servers are added with `actions()` and `replica()`."""
 
-    def __init__(self, work: Path, redis_db: int = 3):
+    def __init__(self, work: Path, redis_db: int = 3, admin_url: str = POSTGRES_URL):
         self.work = work
         self.database = f"legbot_t_{uuid.uuid4().hex[:10]}"
-        self.admin = create_engine(POSTGRES_URL, future=True, isolation_level="AUTOCOMMIT")
+        self.admin = create_engine(admin_url, future=True, isolation_level="AUTOCOMMIT",
+                                   pool_pre_ping=True)
         with self.admin.connect() as conn:
             conn.execute(text(f'create database "{self.database}"'))
-        base = POSTGRES_URL.rsplit("/", 1)[0]
+        base = admin_url.rsplit("/", 1)[0]
         self.tracker_url = f"{base}/{self.database}"
         self.lock_url = f"redis://127.0.0.1:6379/{redis_db}"
         self.action_port = free_port()
@@ -152,9 +153,42 @@ class Deployment:
     def close(self) -> None:
         for process in self.processes:
             process.stop()
-        with self.admin.connect() as conn:
-            conn.execute(text(f'drop database if exists "{self.database}" with (force)'))
-        self.admin.dispose()
+        try:
+            with self.admin.connect() as conn:
+                conn.execute(text(f'drop database if exists "{self.database}" with (force)'))
+        finally:
+            self.admin.dispose()
+
+
+class PrivatePostgres:
+    """A PostgreSQL cluster of the test's own (initdb in a temporary folder, a free port), so a
+    test can stop and start it without touching the machine's shared server."""
+
+    def __init__(self, folder: Path):
+        import shutil
+
+        bins = sorted(Path("/usr/lib/postgresql").glob("*/bin"))
+        if not bins:
+            raise RuntimeError("PostgreSQL server binaries not found under /usr/lib/postgresql")
+        self.bin = bins[-1]
+        self.folder = folder
+        self.port = free_port()
+        folder.mkdir(parents=True, exist_ok=True)
+        shutil.chown(folder, "postgres", "postgres")
+        self._as_postgres(str(self.bin / "initdb"), "-D", str(folder / "data"), "-A", "trust", "-U", "postgres")
+        self.url = f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
+
+    def _as_postgres(self, *argv: str) -> None:
+        prefix = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        subprocess.run([*prefix, *argv], check=True, capture_output=True, timeout=120)
+
+    def start(self) -> None:
+        self._as_postgres(str(self.bin / "pg_ctl"), "-D", str(self.folder / "data"), "-w", "-l",
+                          str(self.folder / "server.log"), "-o",
+                          f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1", "start")
+
+    def stop(self) -> None:
+        self._as_postgres(str(self.bin / "pg_ctl"), "-D", str(self.folder / "data"), "-w", "-m", "fast", "stop")
 
 
 def texts(replies: list[dict]) -> str:
