@@ -15,6 +15,7 @@ from bot.dialogue.replies import Reply
 from bot.triage.assess import Assessor, get_assessor
 from bot.triage.facts import Facts
 from bot.understanding.component import EXTRACTOR_NAME, NEGATED_ROLE, TRUNCATED_KEY
+from bot.understanding.extractor import SIGN_TYPES, sign_ids
 
 WEB_CHANNELS = ("socketio",)
 
@@ -22,12 +23,12 @@ WEB_CHANNELS = ("socketio",)
 def latest_findings(tracker: Tracker) -> list[dict]:
     entities = (tracker.latest_message or {}).get("entities") or []
     return [{"type": e["entity"], "value": e["value"], "present": e.get("role") != NEGATED_ROLE}
-            for e in entities if e.get("extractor") == EXTRACTOR_NAME and e.get("entity") != "alarm"]
+            for e in entities if e.get("extractor") == EXTRACTOR_NAME and e.get("entity") not in SIGN_TYPES]
 
 
 def latest_alarms(tracker: Tracker) -> list[str]:
     entities = (tracker.latest_message or {}).get("entities") or []
-    return [e["value"] for e in entities if e.get("entity") == "alarm"]
+    return sign_ids(entities)
 
 
 def latest_intent(tracker: Tracker) -> str | None:

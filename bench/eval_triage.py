@@ -4,8 +4,10 @@
 
 vignettes.yml was written apart from the code, then its errors were studied once and the
 engine's general rules improved; vignettes_blind.yml was written afterwards, and its errors were
-studied in the third session. vignettes_holdout.yml was written blind by a separate author in
-the third session: `--errors` never lists its cases, only its figures are printed.
+studied in the third session. redflags_dev.yml (70 warning-sign probes in lay words, written
+by a separate author in the third session) is studied freely. vignettes_holdout.yml was
+written blind by a separate author in the third session: `--errors` never lists its cases,
+only its figures are printed.
 
 Triage exact accuracy, under-triage on emergency/urgent cases (the bot's level less urgent
 than the expected one), and top-2 cause accuracy (an accepted cause among the first two).
@@ -32,7 +34,7 @@ def main() -> None:
                         help="read findings with the extractor alone, without the Rasa model")
     args = parser.parse_args()
     folder = ROOT / "tests" / "eval"
-    names = ("vignettes.yml", "vignettes_blind.yml", "vignettes_holdout.yml")
+    names = ("vignettes.yml", "vignettes_blind.yml", "redflags_dev.yml", "vignettes_holdout.yml")
     sets = [folder / name for name in names if (folder / name).exists()]
     if args.extractor_only:
         from bot.evaluation.triage import extractor_assess as run

@@ -30,6 +30,9 @@ class Entry:
     relief: str | None = None
     # For a condition: findings of which at least one must be present for a full score.
     defining: tuple[str, ...] = ()
+    # For a sign: word groups that name it when one word of each group stands in the same
+    # sentence ("coughed" ... "blood"), whatever lies between them.
+    together: tuple[tuple[tuple[str, ...], ...], ...] = ()
 
     @property
     def concept_id(self) -> str:
@@ -105,7 +108,7 @@ def parse_lexicon(data: dict, source: Path | None = None) -> Lexicon:
                 raise LexiconError(f"findings.{ftype}.{value}: missing from the lexicon")
 
     groups = (("condition", "conditions"), ("remedy", "remedies"), ("triage", "triage"),
-              ("qualifier", "qualifiers"), ("alarm", "alarms"))
+              ("qualifier", "qualifiers"), ("alarm", "alarms"), ("history", "history"))
     for group, section in groups:
         for key, spec in (data.get(section) or {}).items():
             if group == "condition" and key not in CAUSE_IDS:
@@ -121,7 +124,11 @@ def parse_lexicon(data: dict, source: Path | None = None) -> Lexicon:
                 ftype, _, value = d.partition(":")
                 if value not in FINDING_VALUES.get(ftype, ()):
                     raise LexiconError(f"{section}.{key}: defining finding {d!r} is not a contract finding")
-            entries.append(Entry(group, key, spec.get("name") or key, terms, relief, defining))
+            together = tuple(tuple(_terms(g, f"{section}.{key}.together") for g in rule)
+                             for rule in spec.get("together") or ())
+            if any(len(rule) < 2 for rule in together):
+                raise LexiconError(f"{section}.{key}.together: a rule needs two word groups or more")
+            entries.append(Entry(group, key, spec.get("name") or key, terms, relief, defining, together))
     missing = set(CAUSE_IDS) - {e.key for e in entries if e.group == "condition"}
     if missing:
         raise LexiconError(f"conditions missing from the lexicon: {sorted(missing)}")

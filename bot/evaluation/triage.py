@@ -85,5 +85,5 @@ def extractor_assess(text: str) -> dict[str, Any]:
     from bot.understanding.extractor import extract
 
     extraction = extract(text)
-    facts = Facts.from_findings(extraction.findings, [a.value for a in extraction.alarms])
+    facts = Facts.from_findings(extraction.findings, [a.key for a in extraction.alarms])
     return get_assessor().assess(facts).as_dict()

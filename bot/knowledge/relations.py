@@ -41,6 +41,8 @@ PREDICATE_BY_TYPE = {
     "severity": "has_feature",
     "duration": "has_feature",
     "alarm": "has_symptom",
+    "history": "risk_factor",
+    "qualifier": "has_feature",
 }
 CAUSE_CUES = ("cause_after", "cause_before", "causes_of", "symptom_of")
 # Finding types left out of escalation criteria: which side is a qualifier ("one leg"), not
@@ -128,7 +130,7 @@ class _Sentence:
     @classmethod
     def read(cls, reader: RelationReader, passage: Passage) -> _Sentence:
         doc = get_nlp()(fold_text(passage.text))
-        findings = [_Item(f"alarm:{a.value}", *_token_span(doc, a.start, a.end))
+        findings = [_Item(a.key, *_token_span(doc, a.start, a.end))
                     for a in reader.findings.read_alarms(doc)]
         for finding in reader.findings.read_doc(doc):
             span = doc.char_span(finding.start, finding.end, alignment_mode="expand")
@@ -174,7 +176,7 @@ class _Sentence:
         cause = self._cue(*CAUSE_CUES)
         if cause is None:
             for subject in subjects:
-                for finding in self.findings:
+                for finding in self.findings + self._of("qualifier"):  # "affects one leg only"
                     add(subject, finding)
         else:
             effect, causes = self._sides(cause)

@@ -16,6 +16,7 @@ from bot.triage.facts import Facts
 from bot.triage.ranking import CauseRanker, RankedCause
 from bot.triage.redflags import Triage, care_criteria, check_red_flags
 from bot.triage.tips import Tip, tips_for
+from bot.understanding.extractor import sign_ids
 
 MAX_CAUSES = 3
 TIP_CAUSES = 2  # tips for the two best-fitting causes
@@ -64,8 +65,7 @@ def get_assessor() -> Assessor:
 def assess_text(text: str, model: Any) -> dict[str, Any]:
     """`legbot assess`: parse one whole case with the trained model, then assess it."""
     parsed = model.parse(text)
-    alarms = [e["value"] for e in parsed["entities"] if e.get("entity") == "alarm"]
-    facts = Facts.from_findings(parsed["findings"], alarms)
+    facts = Facts.from_findings(parsed["findings"], sign_ids(parsed["entities"]))
     result = get_assessor().assess(facts)
     out = {"text": text, "findings": parsed["findings"], **result.as_dict()}
     if parsed.get("notice"):

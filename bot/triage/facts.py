@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+ONE_SIDED = "qualifier:one_sided"
+
 
 @dataclass(frozen=True)
 class Facts:
     present: frozenset[str] = frozenset()  # "symptom:swelling"
     absent: frozenset[str] = frozenset()  # denied: "no swelling"
-    alarms: frozenset[str] = frozenset()  # "alarm:coughing_blood"
+    # Signs outside the contract's findings: "alarm:coughing_blood", "history:injury".
+    alarms: frozenset[str] = frozenset()
 
     @classmethod
     def from_findings(cls, findings: Iterable[Mapping | object], alarms: Iterable[str] = ()) -> Facts:
@@ -24,10 +27,22 @@ class Facts:
             state[key] = bool(get("present"))
         present = frozenset(k for k, v in state.items() if v)
         absent = frozenset(k for k, v in state.items() if not v)
-        return cls(present, absent, frozenset(a if a.startswith("alarm:") else f"alarm:{a}" for a in alarms))
+        return cls(present, absent, frozenset(a if ":" in a else f"alarm:{a}" for a in alarms))
 
     def has(self, key: str) -> bool:
         return key in self.present or key in self.alarms
+
+    def one_sided(self) -> bool:
+        """Is one leg meant? A side the user named decides ("my left calf", "both legs");
+        without one, the way it was said ("my calf is swollen", "one leg")."""
+        sides = self.of_type("side")
+        if sides:
+            return bool(sides & {"left", "right"}) and "both" not in sides
+        return ONE_SIDED in self.alarms
+
+    def told(self) -> frozenset[str]:
+        """Everything present, the signs included, with one-sidedness as decided above."""
+        return (self.present | self.alarms - {ONE_SIDED}) | ({ONE_SIDED} if self.one_sided() else set())
 
     def knows(self, key: str) -> bool:
         return key in self.present or key in self.absent

@@ -23,6 +23,7 @@ from bot.triage.facts import Facts
 TYPE_WEIGHT = {
     "symptom": 1.0, "timing": 0.8, "relief": 1.0, "trigger": 1.0, "risk_factor": 1.0,
     "medication": 1.3, "body_part": 0.5, "severity": 0.2, "duration": 0.3, "alarm": 1.0,
+    "history": 1.0, "qualifier": 0.8,
 }
 PROFILE_PREDICATES = ("has_symptom", "occurs_at", "affects", "relieved_by", "triggered_by",
                       "risk_factor", "has_feature")
@@ -97,7 +98,7 @@ class CauseRanker:
                      for c, p in self.profiles.items()}
 
     def rank(self, facts: Facts) -> list[RankedCause]:
-        told = facts.present | facts.alarms
+        told = facts.told()
         user_mass = sum(self.weight.get(f, 0.3) ** 2 for f in told) or 1.0
         user_norm = math.sqrt(user_mass)
         ranked = []

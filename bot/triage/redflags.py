@@ -40,9 +40,11 @@ class Triage:
 
 def qualifier_holds(qualifier: str, facts: Facts) -> bool:
     if qualifier == "qualifier:one_sided":
-        sides = facts.of_type("side")
-        return bool(sides & {"left", "right"}) and "both" not in sides
+        return facts.one_sided()
     return False  # an unknown qualifier never fires silently ... nor escalates by accident
+
+
+PARTS = {"foot": ("toes",)}
 
 
 def site_holds(sites: set[str], facts: Facts) -> bool:
@@ -50,7 +52,9 @@ def site_holds(sites: set[str], facts: Facts) -> bool:
     in general, or when the user named no place at all (when in doubt, escalate); not for
     another place ("my big toe is red and swollen")."""
     told = facts.of_type("body_part")
-    # every body part of the contract is part of the leg: "one leg is swollen" holds for a calf
+    # every body part of the contract is part of the leg: "one leg is swollen" holds for a calf;
+    # the toes are part of the foot: "a foot turning black" holds for a toe
+    sites = sites | {part for whole, parts in PARTS.items() if whole in sites for part in parts}
     return not sites or "leg" in sites or not told or bool(told & (sites | {"leg"}))
 
 

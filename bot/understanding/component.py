@@ -42,7 +42,7 @@ def extraction_to_entities(extraction: Extraction) -> list[dict[str, Any]]:
             entity["role"] = NEGATED_ROLE
         entities.append(entity)
     for alarm in extraction.alarms:
-        entities.append({"entity": "alarm", "value": alarm.value, "start": alarm.start,
+        entities.append({"entity": alarm.type, "value": alarm.value, "start": alarm.start,
                          "end": alarm.end, "confidence_entity": 1.0, "extractor": EXTRACTOR_NAME})
     return entities
 

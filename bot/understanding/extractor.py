@@ -21,7 +21,21 @@ from bot.nlp import fold_text, get_nlp
 from bot.settings import get_settings
 from bot.understanding.groups import GROUPS, Hit, context_findings, regex_findings
 from bot.understanding.negation import negated_spans
+from bot.understanding.signs import TogetherMatcher
 from bot.understanding.text import clean_text
+
+# Entity types of the signs outside the contract's findings (lexicon sections alarms, history).
+SIGN_TYPES = ("alarm", "history", "qualifier")
+ONE_SIDED = "qualifier:one_sided"
+# How people name one leg ("my calf") and both ("my calves"): singular and plural leg words.
+SINGLE_PARTS = frozenset({"calf", "leg", "thigh", "shin", "knee", "ankle", "foot"})
+PLURAL_PARTS = frozenset({"calves", "calfs", "legs", "thighs", "shins", "knees", "ankles", "feet"})
+OWNERS = frozenset({"my", "his", "her", "their", "the", "this", "that", "one"})
+
+
+def sign_ids(entities: list[dict]) -> list[str]:
+    """The signs among a parse's entities, as ids: "alarm:fever", "history:injury"."""
+    return [f"{e['entity']}:{e['value']}" for e in entities if e.get("entity") in SIGN_TYPES]
 
 
 @dataclass(frozen=True)
@@ -47,7 +61,8 @@ class Extraction:
     findings: tuple[Finding, ...]
     truncated: bool = False
     original_length: int = 0
-    # Warning signs outside the contract's findings ("coughing up blood"): alarm ids, present only.
+    # Signs outside the contract's findings, present only: warning signs (type "alarm",
+    # "coughing up blood") and history (type "history", "pulled a muscle", "I smoke").
     alarms: tuple[Finding, ...] = ()
 
     def as_dicts(self) -> list[dict]:
@@ -69,21 +84,49 @@ class SymptomExtractor:
         for word in lexicon.long_stretches:
             context.setdefault(word, []).append("stretch")
         self.context = TermMatcher(context)
-        self.alarm_matcher = TermMatcher.from_entries(lexicon.of_kind("alarm"))
+        signs = lexicon.of_kind("alarm", "history")
+        self.alarm_matcher = TermMatcher.from_entries(signs)
+        self.together = TogetherMatcher(signs)
+        self.one_side_matcher = TermMatcher.from_entries(
+            e for e in lexicon.of_kind("qualifier") if e.concept_id == ONE_SIDED)
 
     def __call__(self, text: object) -> Extraction:
         cleaned = clean_text(text, self.max_chars)
         doc = get_nlp()(fold_text(cleaned.text))
         findings = self.read_doc(doc)
         return Extraction(cleaned.text, findings, cleaned.truncated, cleaned.original_length,
-                          self.read_alarms(doc))
+                          self.read_alarms(doc) + self.read_one_side(doc, findings))
+
+    def read_one_side(self, doc: Doc, findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
+        """A sign that one leg is meant, when no side is named: "one leg is puffier", "my calf
+        is swollen" (but not "my calves", nor "my left calf", which names its side).
+
+        The red-flag rules for one swollen, red or warm leg use it; a side named later in the
+        conversation ("both legs") overrides it.
+        """
+        if any(f.type == "side" for f in findings):
+            return ()
+        said = self.one_side_matcher(doc)
+        if said:
+            m = said[0]
+            return (Finding("qualifier", "one_sided", True, m.start_char, m.end_char, m.text),)
+        words = [t.lower_ for t in doc]
+        if any(w in PLURAL_PARTS for w in words):
+            return ()
+        for t in doc:
+            if t.lower_ in SINGLE_PARTS and t.i > 0 and doc[t.i - 1].lower_ in OWNERS:
+                return (Finding("qualifier", "one_sided", True, t.idx, t.idx + len(t), t.text),)
+        return ()
 
     def read_alarms(self, doc: Doc) -> tuple[Finding, ...]:
         mentions = self.alarm_matcher(doc)
         negated = negated_spans(doc, [(m.start, m.end) for m in mentions])
-        return tuple(
-            Finding("alarm", concept.split(":", 1)[1], True, m.start_char, m.end_char, m.text)
-            for m in mentions if (m.start, m.end) not in negated for concept in m.concepts)
+        found = [Finding(*concept.split(":", 1), True, m.start_char, m.end_char, m.text)
+                 for m in mentions if (m.start, m.end) not in negated for concept in m.concepts]
+        seen = {f.key for f in found}
+        found += [Finding(ftype, value, True, start, end, text)
+                  for ftype, value, start, end, text in self.together(doc) if f"{ftype}:{value}" not in seen]
+        return tuple(found)
 
     def read_doc(self, doc: Doc) -> tuple[Finding, ...]:
         hits = self._candidates(doc)

@@ -43,6 +43,12 @@ SPECIFIC_SENSATIONS = frozenset({
     "throbbing", "cramping", "crawling", "tingling", "burning", "stabbing", "numbness",
     "heaviness",
 })
+# "a hot day", "a warm bath": heat around the person, not a warm leg.
+NOT_BODY_HEAT = frozenset({
+    "day", "days", "weather", "summer", "spell", "sun", "climate", "room", "weekend", "festival",
+    "bath", "baths", "shower", "showers", "tub", "water", "drink", "drinks", "tea", "coffee",
+    "pack", "packs", "compress", "towel", "flannel", "cloth", "bottle", "pad", "blanket",
+})
 BODY_WORDS = frozenset({"side", "sided", "one", "hand", "leg", "legs", "foot", "calf"})
 
 
@@ -65,11 +71,13 @@ def symptom(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
     """Keep symptoms; a plain pain word yields to a specific sensation in its clause.
 
     "burning pain in my feet" -> burning (not aching); "my calves throb and my feet hurt"
-    -> throbbing and aching (two clauses); "sore calves" -> aching.
+    -> throbbing and aching (two clauses); "sore calves" -> aching; "a hot day" -> nothing.
     """
     specific = [h for h in hits if h.value in SPECIFIC_SENSATIONS and not h.negated]
     kept = []
     for hit in hits:
+        if hit.value == "warmth" and hit.end < len(doc) and doc[hit.end].lower_ in NOT_BODY_HEAT:
+            continue
         if hit.value == "aching" and not hit.negated:
             lo, hi = clause_of(doc, hit.start, PAIN_CLAUSE_BREAKS)
             if any(lo <= s.start < hi for s in specific):
@@ -125,13 +133,33 @@ def _only_direct_negation(doc: Doc, hit: Hit) -> Hit:
     return hit if direct else replace(hit, negated=False)
 
 
+DISTANCE_UNITS = frozenset({"metres", "meters", "m", "yards", "yard", "yds", "blocks", "block",
+                            "miles", "mile", "km", "steps", "minutes", "mins", "min", "distance",
+                            "way", "hill"})
+AMOUNT_WORDS = frozenset({"few", "couple", "half", "short", "little", "100", "a"})
+
+
 def timing(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
-    """Keep timings, but not in greetings.
+    """Keep timings, but not in greetings; exercise measured out is during it.
 
     "wakes me up" -> night; "after my run" -> after_exercise; "when I walk" ->
-    during_exercise; "sitting still" -> rest; "good evening" -> nothing.
+    during_exercise; "sitting still" -> rest; "good evening" -> nothing; "after walking
+    about 200 metres" -> during_exercise (it comes on part way through a walk).
     """
-    return [h for h in hits if not (h.start > 0 and doc[h.start - 1].lower_ in {"good", "g'"})]
+    kept = []
+    for h in hits:
+        if h.start > 0 and doc[h.start - 1].lower_ in {"good", "g'"}:
+            continue
+        if h.value == "after_exercise" and _measured(doc[h.end: h.end + 4]):
+            h = replace(h, value="during_exercise")
+        kept.append(h)
+    return kept
+
+
+def _measured(tokens) -> bool:
+    words = [t.lower_ for t in tokens]
+    return (any(t.like_num or t.lower_ in AMOUNT_WORDS for t in tokens)
+            and any(w in DISTANCE_UNITS for w in words))
 
 
 AFTER_WORDS = frozenset({"after", "since", "following", "post", "afterwards", "from"})
@@ -223,14 +251,28 @@ def passthrough(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
     return hits
 
 
-OCCASIONAL = frozenset({"every", "once", "twice", "times", "per", "each", "couple", "few"})
+# "every few weeks", "once a month": a frequency ("for a few weeks" is a duration)
+OCCASIONAL = frozenset({"every", "once", "twice", "times", "per", "each"})
 NOT_DURATION_AFTER = frozenset({"pregnant", "old", "ago", "postpartum"})
+
+
+def _still_since(doc: Doc, end: int) -> bool:
+    """ "6 weeks ago ... still hurts": an onset long ago, with the trouble still there."""
+    if end >= len(doc) or doc[end].lower_ != "ago":
+        return False
+    for token in doc[end + 1:]:
+        if token.is_sent_start or token.text in {".", "!", "?", ";"}:
+            return False
+        if token.lower_ in {"still", "ever", "since"}:
+            return True
+    return False
 
 
 def duration(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
     """A span of weeks or months that is not a frequency or an age.
 
     "for months" -> persistent; "every night" -> persistent; "6 months pregnant" -> nothing;
+    "3 weeks ago" -> nothing, but "3 weeks ago and it still hurts" -> persistent;
     "once every couple of weeks" -> nothing; "won't stop" -> long_episode.
     """
     kept = []
@@ -238,7 +280,7 @@ def duration(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
         if hit.value == "persistent" and hit.end - hit.start == 1:
             before = {t.lower_ for t in doc[max(0, hit.start - 3): hit.start]}
             after = doc[hit.end].lower_ if hit.end < len(doc) else ""
-            if before & OCCASIONAL or after in NOT_DURATION_AFTER:
+            if before & OCCASIONAL or (after in NOT_DURATION_AFTER and not _still_since(doc, hit.end)):
                 continue
         kept.append(hit)
     return kept
@@ -266,7 +308,7 @@ _AGE = re.compile(
 _NUMBER_WORDS = {"ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
                  "thirty": 30, "forty": 40, "forty-five": 45, "sixty": 60}
 _MINUTES = re.compile(
-    r"\b(?:for|over|more than|longer than|lasts?|lasted|lasting|about|around|nearly|almost)\s+"
+    r"\b(?:for|over|more than|longer than|lasts?|lasted|lasting|about|around|nearly|almost|been)\s+"
     r"(?:(?:a good|like|about|around|at least|over|roughly)\s+)*"
     r"(?P<n>\d{1,3}|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|sixty)"
     r"\s*(?:\+\s*)?(?:minutes?|mins?)\b",

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.understanding.component import EXTRACTOR_NAME, NEGATED_ROLE, TRUNCATED_KEY
+from bot.understanding.extractor import SIGN_TYPES
 
 
 class ModelNotFound(FileNotFoundError):
@@ -31,7 +32,7 @@ def findings_from_entities(entities: list[dict[str, Any]]) -> list[dict[str, Any
     return [
         {"type": e["entity"], "value": e["value"], "present": e.get("role") != NEGATED_ROLE}
         for e in entities
-        if e.get("extractor") == EXTRACTOR_NAME and e.get("entity") != "alarm"
+        if e.get("extractor") == EXTRACTOR_NAME and e.get("entity") not in SIGN_TYPES
     ]
 
 

@@ -18,7 +18,7 @@ PRE_CUES = frozenset({
     "denies", "deny", "absent", "free", "lack", "lacking",
 })
 # "free of swelling", "lack of"; "nothing like" reads as a cue on "nothing".
-POST_CUES = frozenset({"none", "absent", "gone", "nope"})
+POST_CUES = frozenset({"none", "absent", "gone", "nope", "fine", "ok", "okay", "normal"})
 HARD_STOPS = frozenset({
     ".", ";", "!", "?", "but", "though", "although", "however", "yet", "except", "instead",
     "rather", "whereas", "while", "apart", "(", ")", ":", "before", "until", "because", "cos",

@@ -11,8 +11,10 @@ EVAL = ROOT / "tests" / "eval"
 
 # set: (triage exact accuracy, most under-triaged emergency/urgent cases, top-2 cause accuracy)
 FLOORS = {
-    "vignettes.yml": (0.95, 0, 0.86),  # measured 0.983, 0, 0.900 (studied once, then tuned)
-    "vignettes_blind.yml": (0.75, 7, 0.84),  # measured 0.778, 7, 0.867 (blind)
+    "vignettes.yml": (0.97, 0, 0.97),  # measured 1.000, 0, 1.000 (studied, then tuned)
+    "vignettes_blind.yml": (0.95, 0, 0.97),  # measured 0.978, 0, 1.000 (studied in session 3)
+    "redflags_dev.yml": (0.95, 0, 0.87),  # measured 0.986, 0, 0.900 (warning-sign probes, studied)
+    "vignettes_holdout.yml": (0.85, 2, 0.88),  # measured 0.880, 2, 0.900 (blind: figures only)
 }
 
 

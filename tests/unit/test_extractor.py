@@ -33,6 +33,11 @@ def test_symptom(text, value):
     assert f"symptom:{value}" in present(text)
 
 
+@pytest.mark.parametrize("text", ["a hot day at the beach", "a warm bath helps", "hot water bottle"])
+def test_heat_around_the_person_is_not_a_warm_leg(text):
+    assert "symptom:warmth" not in present(text)
+
+
 @pytest.mark.parametrize("text, expected, not_expected", [
     ("burning pain in my feet", "symptom:burning", "symptom:aching"),
     ("a throbbing ache", "symptom:throbbing", "symptom:aching"),
@@ -135,9 +140,46 @@ def test_medication(text, value):
     ("the pain is excruciating", "severity:severe"), ("a bit sore", "severity:mild"),
     ("every night for weeks", "duration:persistent"), ("it won't go away", "duration:persistent"),
     ("a cramp for 15 minutes", "duration:long_episode"), ("the cramp won't stop", "duration:long_episode"),
+    ("it's been 25 mins", "duration:long_episode"),
+    ("pulled it 6 weeks ago and it still hurts", "duration:persistent"),
 ])
 def test_severity_and_duration(text, key):
     assert key in present(text)
+
+
+@pytest.mark.parametrize("text", ["the cramp was 3 weeks ago", "it started 2 months ago. fine now"])
+def test_a_past_onset_alone_is_not_persistent(text):
+    assert "duration:persistent" not in present(text)
+
+
+# --- signs outside the contract: warning signs and history ---------------------------------
+
+def signs(text):
+    return {a.key for a in extract(text).alarms}
+
+
+@pytest.mark.parametrize("text, key", [
+    ("pulled my hamstring at football", "history:injury"),
+    ("went over on my ankle on the kerb", "history:injury"),
+    ("overdid it at leg day", "history:overexertion"),
+    ("I'm 70 and I smoke", "history:smoking"),
+    ("since my chemo my feet burn", "history:chemotherapy"),
+    ("I'm a couch potato these days", "history:inactivity"),
+    ("my legs mean I'm barely sleeping", "history:poor_sleep"),
+    ("my heart is racing", "alarm:racing_heart"),
+    ("my toes have gone purple", "alarm:dusky_toes"),
+])
+def test_signs_outside_the_contract(text, key):
+    assert key in signs(text)
+    assert all(f.type != key.split(":")[0] for f in extract(text).findings)  # never a finding
+
+
+@pytest.mark.parametrize("text, key", [
+    ("I don't smoke", "history:smoking"), ("no injury that I know of", "history:injury"),
+    ("I fall asleep fine", "history:injury"),
+])
+def test_denied_or_unrelated_history_is_not_a_sign(text, key):
+    assert key not in signs(text)
 
 
 # --- negation -----------------------------------------------------------------------------
@@ -203,3 +245,17 @@ def test_long_text_is_cut_and_says_so():
 ])
 def test_inflected_forms_match_through_lemmas(text, key):
     assert key in present(text)
+
+
+# --- one leg, by the way it was said ----------------------------------------------------------
+
+@pytest.mark.parametrize("text, one_sided", [
+    ("my calf is swollen", True),
+    ("one leg is puffier than the other", True),
+    ("my calves are swollen", False),
+    ("my left calf is swollen", False),  # the side is named: it decides
+    ("both legs ache", False),
+    ("my legs ache and my knee is sore", False),  # legs in the plural: not sure it is one
+])
+def test_one_leg_implied(text, one_sided):
+    assert ("qualifier:one_sided" in signs(text)) is one_sided

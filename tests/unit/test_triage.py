@@ -11,8 +11,9 @@ def assessor(store):
     return Assessor(store)
 
 
-def facts(*present, absent=(), alarms=()):
-    return Facts(frozenset(present), frozenset(absent), frozenset(f"alarm:{a}" for a in alarms))
+def facts(*present, absent=(), alarms=(), history=()):
+    signs = [f"alarm:{a}" for a in alarms] + [f"history:{h}" for h in history]
+    return Facts(frozenset(present), frozenset(absent), frozenset(signs))
 
 
 @pytest.mark.parametrize("present, alarms, level", [
@@ -48,6 +49,10 @@ def facts(*present, absent=(), alarms=()):
     (["timing:during_exercise", "relief:rest", "body_part:calf"], [], "see_doctor"),
     (["symptom:urge_to_move", "timing:night", "duration:persistent", "severity:severe"], [], "see_doctor"),
     (["medication:statin", "symptom:aching"], [], "see_doctor"),
+    (["body_part:toes"], ["blackened_skin"], "urgent"),  # a toe is part of the foot
+    (["body_part:toes", "symptom:aching"], ["dusky_toes"], "urgent"),
+    (["symptom:aching", "timing:night"], ["dangling_relief"], "urgent"),
+    (["symptom:swelling", "body_part:leg"], ["racing_heart"], "emergency"),
     (["symptom:cramping", "body_part:calf", "timing:night", "relief:stretching"], [], "self_care"),
     (["symptom:aching", "trigger:prolonged_standing", "timing:evening"], [], "self_care"),
 ])
@@ -58,11 +63,27 @@ def test_red_flag_levels(assessor, present, alarms, level):
         assert triage.reasons and all(r.sources for r in triage.reasons)
 
 
+@pytest.mark.parametrize("present, history, level", [
+    (["symptom:crawling", "timing:night"], ["poor_sleep"], "see_doctor"),
+    (["symptom:stabbing", "body_part:foot"], ["chemotherapy"], "see_doctor"),
+    (["symptom:aching", "body_part:thigh"], ["injury"], "self_care"),
+])
+def test_history_in_red_flag_rules(assessor, present, history, level):
+    assert assessor.triage(facts(*present, history=history)).level == level
+
+
 def test_negated_red_flags_never_raise_the_level(assessor):
     denied = ("symptom:chest_pain", "symptom:shortness_of_breath", "symptom:swelling",
               "symptom:redness", "symptom:warmth")
     triage = assessor.triage(facts("symptom:cramping", "body_part:calf", "timing:night", absent=denied))
     assert triage.level == "self_care"
+
+
+def test_one_leg_implied_counts_until_a_side_is_named(assessor):
+    implied = Facts(frozenset({"symptom:swelling", "body_part:calf"}), frozenset(), frozenset({"qualifier:one_sided"}))
+    both = Facts(implied.present | {"side:both"}, frozenset(), implied.alarms)
+    assert assessor.triage(implied).level == "urgent"
+    assert assessor.triage(both).level == "see_doctor"
 
 
 def test_swelling_in_both_legs_is_not_the_one_sided_rule(assessor):
@@ -93,9 +114,17 @@ def test_red_flags_decide_even_when_causes_are_unclear(assessor):
     (["symptom:aching", "timing:after_exercise", "relief:rest"], [], "muscle_strain"),
     (["symptom:aching", "body_part:knee", "symptom:swelling"], ["symptom:heaviness"], "arthritis"),
     (["symptom:aching", "trigger:prolonged_sitting", "timing:evening"], [], "lifestyle"),
+    # history beyond the contract's findings
+    (["symptom:aching", "body_part:thigh", "timing:night", "history:injury"], [], "muscle_strain"),
+    (["symptom:aching", "body_part:thigh", "history:overexertion"], [], "muscle_strain"),
+    (["symptom:aching", "body_part:calf", "timing:night", "history:smoking"], [], "poor_circulation"),
+    (["symptom:stabbing", "body_part:foot", "timing:night", "history:chemotherapy"], [], "peripheral_neuropathy"),
+    (["symptom:aching", "body_part:leg", "timing:night", "history:inactivity"], [], "lifestyle"),
 ])
 def test_conditions_separate(assessor, present, absent, expected):
-    ranked = assessor.assess(facts(*present, absent=absent)).causes
+    told = [p for p in present if not p.startswith("history:")]
+    history = [p.split(":", 1)[1] for p in present if p.startswith("history:")]
+    ranked = assessor.assess(facts(*told, absent=absent, history=history)).causes
     assert ranked and ranked[0].id == expected, [(c.id, round(c.score, 3)) for c in ranked]
     assert ranked[0].supporting and ranked[0].sources()
 
@@ -132,6 +161,19 @@ def test_assessment_as_contract_dict(assessor):
     ("felt a pop in my calf at tennis and it hurts", "urgent"),
     ("my big toe is red, hot and swollen", "urgent"),
     ("my legs ache and I have a fever", "urgent"),
+    ("my foot went pale and freezing cold an hour ago", "emergency"),
+    ("my leg went numb and floppy all of a sudden", "emergency"),
+    ("my leg is swollen and my heart is racing", "emergency"),
+    ("I cough and there's blood", "emergency"),
+    ("my urine looks like cola and my thighs ache", "urgent"),
+    ("felt something go in my calf, like I'd been hit from behind", "urgent"),
+    ("one calf is bigger than the other and hot", "urgent"),
+    ("my toe has gone black", "urgent"),
+    ("the red patch on my shin is getting bigger", "urgent"),
+    ("the cramp wont go away, its been 25 mins", "urgent"),
+    ("severe cramps one after the other and nothing stops them", "urgent"),
+    ("I can't put any weight on my ankle", "urgent"),
+    ("my restless legs mean I'm barely sleeping", "see_doctor"),
     # the same signs denied change nothing
     ("no fever, nothing spreading, just crampy calves at night", "self_care"),
     ("calves ache after a long day, no pus, no open sores, not cold or blue", "self_care"),
@@ -140,5 +182,5 @@ def test_warning_signs_in_lay_words(assessor, text, level):
     from bot.understanding.extractor import extract
 
     extraction = extract(text)
-    told = Facts.from_findings(extraction.findings, [a.value for a in extraction.alarms])
+    told = Facts.from_findings(extraction.findings, [a.key for a in extraction.alarms])
     assert assessor.triage(told).level == level, (told, assessor.triage(told).reasons)

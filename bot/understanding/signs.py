@@ -1,0 +1,63 @@
+"""Signs named by words that belong together in a sentence rather than by one fixed phrase."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from bot.lexicon import Entry
+from bot.matching import TermMatcher
+from bot.understanding.negation import negated_spans
+
+
+class TogetherMatcher:
+    """Signs named by words that belong together in one sentence rather than by one phrase:
+    "coughed up a bit of blood", "my pee has gone a funny brown". Each rule of a lexicon
+    entry is a list of word groups; the sign stands when every group has a word in the same
+    sentence, within a few words of each other, and none of them is negated.
+    """
+
+    MAX_SPAN = 14  # tokens from the first word of a rule to its last
+
+    def __init__(self, entries: tuple[Entry, ...]):
+        terms: dict[str, list[str]] = {}
+        self.groups: dict[tuple[str, int], int] = {}
+        for entry in entries:
+            for r, rule in enumerate(entry.together):
+                self.groups[(entry.concept_id, r)] = len(rule)
+                for g, words in enumerate(rule):
+                    for word in words:
+                        terms.setdefault(word, []).append(f"{entry.concept_id}#{r}#{g}")
+        self.matcher = TermMatcher(terms) if terms else None
+
+    def __call__(self, doc: Doc) -> list[tuple[str, str, int, int, str]]:
+        """(type, value, start_char, end_char, text) of each sign found."""
+        if self.matcher is None:
+            return []
+        mentions = self.matcher(doc)
+        sentence = _sentence_numbers(doc)
+        negated = negated_spans(doc, [(m.start, m.end) for m in mentions])
+        hits: dict[tuple[str, int, int], dict[int, list]] = {}
+        for m in mentions:
+            for tag in m.concepts:
+                concept, r, g = tag.split("#")
+                hits.setdefault((concept, int(r), sentence[m.start]), {}).setdefault(int(g), []).append(m)
+        found: dict[str, tuple[str, str, int, int, str]] = {}
+        for (concept, r, _), by_group in hits.items():
+            if len(by_group) < self.groups[(concept, r)] or concept in found:
+                continue
+            chosen = [ms[0] for ms in by_group.values()]
+            first, last = min(m.start for m in chosen), max(m.end for m in chosen)
+            if last - first > self.MAX_SPAN or any((m.start, m.end) in negated for m in chosen):
+                continue
+            span = doc[first:last]
+            found[concept] = (*concept.split(":", 1), span.start_char, span.end_char, span.text)
+        return list(found.values())
+
+
+def _sentence_numbers(doc: Doc) -> list[int]:
+    numbers, n = [], 0
+    for token in doc:
+        numbers.append(n)
+        if token.text in {".", "!", "?", ";"} or "\n" in token.text:
+            n += 1
+    return numbers
