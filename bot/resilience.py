@@ -11,6 +11,10 @@
   (`available()`, one cheap query, retried briefly); if not, the user is told with
   `utter_store_unavailable` to try again in a minute, and the message is not processed, so the
   stored conversation stays as it was and goes on once the database is back.
+- **A message far too long to be a description** (over `LEGBOT_REFUSE_TEXT_CHARS`, 10,000 by
+  default; a paste, a file, an attack) is refused with `utter_message_too_long` in every
+  channel, before NLU reads it or the tracker store keeps it. Messages between 2,000 and that
+  are cut to 2,000 characters and the user is told (see bot/understanding/text.py).
 - **Faster checks of the action server's answers.** Rasa validates every answer against its
   JSON schema with `jsonschema.validate`, which first checks the schema itself, on every call:
   under load that was 46% of the Rasa server's samples (py-spy, `bench/load.py --profile`).
@@ -32,6 +36,9 @@ logger = logging.getLogger(__name__)
 
 UNAVAILABLE_RESPONSE = "utter_action_unavailable"
 STORE_DOWN_RESPONSE = "utter_store_unavailable"
+TOO_LONG_RESPONSE = "utter_message_too_long"
+TOO_LONG_TEXT = ("That message is too long for me to read. Please tell me about your legs in a few "
+                 "sentences (up to 2,000 characters).")
 STORE_DOWN_TEXT = ("Sorry, I can't reach my records right now, so I can't go on with our "
                    "conversation. Please try again in a minute; what you've told me so far is kept. "
                    "If you have chest pain, trouble breathing, or a leg that is suddenly cold, pale "
@@ -114,7 +121,16 @@ def _guard_the_tracker_store() -> None:
 
     original_handle = MessageProcessor.handle_message
 
+    from bot.settings import get_settings
+
+    limit = get_settings().refuse_text_chars
+
     async def handle_message(self: MessageProcessor, message):
+        if isinstance(message.text, str) and len(message.text) > limit:
+            logger.warning("a message of %d characters was refused (limit %d)", len(message.text), limit)
+            text = domain_text(self.domain, TOO_LONG_RESPONSE, TOO_LONG_TEXT)
+            await message.output_channel.send_response(message.sender_id, {"text": text})
+            return None
         store = getattr(self.tracker_store, "_tracker_store", self.tracker_store)  # FailSafe wraps it
         available = getattr(store, "available", None)
         if available is not None and not await available():

@@ -20,7 +20,8 @@ class Settings:
     database_url: str
     tracker_url: str
     model_path: Path
-    max_text_chars: int
+    max_text_chars: int  # longer messages are cut to this, and the user is told
+    refuse_text_chars: int  # longer messages are refused before anything reads them
     max_document_bytes: int
 
 
@@ -41,5 +42,6 @@ def get_settings() -> Settings:
         tracker_url=os.environ.get("LEGBOT_TRACKER_URL", f"sqlite:///{root / 'var' / 'tracker.db'}"),
         model_path=_path("LEGBOT_MODEL", root / "models" / "legbot.tar.gz"),
         max_text_chars=int(os.environ.get("LEGBOT_MAX_TEXT_CHARS", "2000")),
+        refuse_text_chars=int(os.environ.get("LEGBOT_REFUSE_TEXT_CHARS", "10000")),
         max_document_bytes=int(os.environ.get("LEGBOT_MAX_DOCUMENT_BYTES", str(1024 * 1024))),
     )

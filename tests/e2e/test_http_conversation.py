@@ -126,6 +126,13 @@ def test_an_over_long_message_is_cut_and_the_user_is_told(servers):
     assert any("read only the first 2,000 characters" in t for t in replies)
 
 
+def test_a_message_far_too_long_is_refused_and_not_kept(servers, action_endpoints):
+    me = new_sender()
+    replies = texts(servers.say(me, "my calves cramp at night. " + "and so on " * 2000))
+    assert any("too long for me to read" in t for t in replies)
+    assert stored_events(action_endpoints, me) == 0
+
+
 def stored_events(action_endpoints, sender: str) -> int:
     """Events of one sender in the server's SQLite tracker store."""
     import sqlite3

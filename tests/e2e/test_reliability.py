@@ -176,8 +176,10 @@ def test_bad_input_corpus_through_every_path(deployment, report):
         counts["rest"] += 1
         if text.strip(" \t\n\x00\x01\x02\x7f\x03"):
             assert replies and all(r.get("text") or r.get("custom") for r in replies), name
-    cut = texts(a.say(sender(), BAD_TEXTS["100 kB"]))
-    assert "read only the first 2,000 characters" in cut
+    refused = sender()
+    assert "too long for me to read" in texts(a.say(refused, BAD_TEXTS["100 kB"]))
+    assert "read only the first 2,000 characters" in texts(a.say(sender(), BAD_TEXTS["5,000-character word"]))
+    assert not user_texts(a, refused)  # a refused message is not kept
     for name, body in BAD_BODIES.items():
         status, _ = post_raw(a.url, body)
         counts["rest_raw"] += 1
