@@ -33,6 +33,8 @@ class Entry:
     # For a sign: word groups that name it when one word of each group stands in the same
     # sentence ("coughed" ... "blood"), whatever lies between them.
     together: tuple[tuple[tuple[str, ...], ...], ...] = ()
+    # For a condition: findings of which at least one must be present for it to be named at all.
+    required: tuple[str, ...] = ()
 
     @property
     def concept_id(self) -> str:
@@ -120,7 +122,8 @@ def parse_lexicon(data: dict, source: Path | None = None) -> Lexicon:
                 raise LexiconError(f"remedies.{key}: relief {relief!r} is not a relief value")
             terms = _terms(spec.get("terms"), f"{section}.{key}")
             defining = tuple(str(d) for d in spec.get("defining") or ())
-            for d in defining:
+            required = tuple(str(d) for d in spec.get("required") or ())
+            for d in defining + required:
                 ftype, _, value = d.partition(":")
                 if value not in FINDING_VALUES.get(ftype, ()):
                     raise LexiconError(f"{section}.{key}: defining finding {d!r} is not a contract finding")
@@ -128,7 +131,8 @@ def parse_lexicon(data: dict, source: Path | None = None) -> Lexicon:
                              for rule in spec.get("together") or ())
             if any(len(rule) < 2 for rule in together):
                 raise LexiconError(f"{section}.{key}.together: a rule needs two word groups or more")
-            entries.append(Entry(group, key, spec.get("name") or key, terms, relief, defining, together))
+            entries.append(Entry(group, key, spec.get("name") or key, terms, relief, defining, together,
+                                 required))
     missing = set(CAUSE_IDS) - {e.key for e in entries if e.group == "condition"}
     if missing:
         raise LexiconError(f"conditions missing from the lexicon: {sorted(missing)}")

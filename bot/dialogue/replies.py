@@ -70,15 +70,21 @@ def tip_text(assessment: Assessment, kind: str) -> str:
     return f"{names}. As the source puts it: \u201c{first['quote']}\u201d ({first['source']})"
 
 
+WORTH_NAMING = 0.25
+
+
 def assessment_replies(assessment: Assessment) -> list[Reply]:
     """In order: triage and why; up to three possible causes; tips; when to get help; the
     line that this is information, not a diagnosis."""
     replies = triage_replies(assessment.triage)
     if assessment.triage.level == "emergency":
         return replies  # nothing may distract from calling for help
-    if assessment.causes:
+    # A cause explaining under a quarter of what the best one does is not worth naming to a
+    # worried person ("a blood clot?" for plain night cramps); `legbot assess` lists them all.
+    shown = [c for c in assessment.causes if c.score >= WORTH_NAMING * assessment.causes[0].score]
+    if shown:
         replies.append(Reply("utter_causes_intro"))
-        replies.extend(cause_reply(c) for c in assessment.causes)
+        replies.extend(cause_reply(c) for c in shown)
     else:
         replies.append(Reply("utter_no_clear_cause"))
     relief = tip_text(assessment, "relief_now")

@@ -76,6 +76,7 @@ class CauseRanker:
         self.store = store
         relief_of = {f"remedy:{e.key}": f"relief:{e.relief}" for e in lexicon.of_kind("remedy") if e.relief}
         self.defining = {e.key: set(e.defining) for e in lexicon.of_kind("condition") if e.defining}
+        self.required = {e.key: set(e.required) for e in lexicon.of_kind("condition") if e.required}
         self.profiles: dict[str, dict[str, Link]] = {}
         for cause in CAUSE_IDS:
             profile: dict[str, Link] = {}
@@ -116,6 +117,8 @@ class CauseRanker:
             coverage = total / user_mass
             cosine = total / (self.norm[cause] * user_norm)
             score = COVERAGE_SHARE * coverage + (1 - COVERAGE_SHARE) * cosine
+            if cause in self.required and not self.required[cause] & told:
+                continue  # a side effect is not suggested without a medicine
             if cause in self.defining and not self.defining[cause] & told:
                 score *= WITHOUT_DEFINING
             if score >= MIN_SCORE and any(e.supports for e in evidence):

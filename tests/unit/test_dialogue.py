@@ -52,3 +52,11 @@ def test_the_message_gives_only_the_deciding_levels_reasons(store):
     result = assessor.assess(Facts(frozenset({"symptom:chest_pain", "duration:persistent", "symptom:aching"})))
     reasons = assessment_replies(result)[0].values["reasons"]
     assert "chest pain" in reasons and "gone on" not in reasons
+
+
+def test_weak_causes_are_not_named_in_the_conversation(store):
+    result = Assessor(store).assess(Facts(frozenset({"symptom:cramping", "body_part:calf", "timing:night"})))
+    named = [r.values for r in assessment_replies(result) if r.response == "utter_possible_cause"]
+    assert len(result.causes) > len(named) >= 1  # assess still lists them; the chat names fewer
+    assert result.causes[0].id == "muscle_cramps"
+    assert all("blood clot" not in str(v).lower() for v in named)

@@ -184,3 +184,10 @@ def test_warning_signs_in_lay_words(assessor, text, level):
     extraction = extract(text)
     told = Facts.from_findings(extraction.findings, [a.key for a in extraction.alarms])
     assert assessor.triage(told).level == level, (told, assessor.triage(told).reasons)
+
+
+def test_a_side_effect_is_never_suggested_without_a_medicine(assessor):
+    plain = [c.id for c in assessor.assess(facts("symptom:cramping", "body_part:calf", "timing:night")).causes]
+    with_pill = [c.id for c in assessor.assess(facts("symptom:cramping", "medication:diuretic")).causes]
+    assert "medication_side_effect" not in plain
+    assert "medication_side_effect" in with_pill[:2]
