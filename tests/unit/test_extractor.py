@@ -168,15 +168,29 @@ def signs(text):
     ("my legs mean I'm barely sleeping", "history:poor_sleep"),
     ("my heart is racing", "alarm:racing_heart"),
     ("my toes have gone purple", "alarm:dusky_toes"),
+    # words that belong together in a sentence
+    ("coughed up a bit of blood just now", "alarm:coughing_blood"),
+    ("my pee has gone a funny brown colour", "alarm:dark_urine"),
+    ("dad's leg is blotchy purple and cold", "alarm:cold_pale_leg"),
+    ("I had an accident with my bowels I couldn't control", "alarm:bladder_bowel"),
+    ("there's a cut on my shin that stinks", "alarm:infected_wound"),
 ])
 def test_signs_outside_the_contract(text, key):
     assert key in signs(text)
     assert all(f.type != key.split(":")[0] for f in extract(text).findings)  # never a finding
 
 
+def test_lead_is_a_toxin_only_as_a_metal():
+    assert "trigger:toxin_exposure" not in present("this can lead to cramps")
+    assert "trigger:toxin_exposure" in present("I was sanding old paint, exposure to lead")
+
+
 @pytest.mark.parametrize("text, key", [
     ("I don't smoke", "history:smoking"), ("no injury that I know of", "history:injury"),
     ("I fall asleep fine", "history:injury"),
+    ("I coughed but there was no blood", "alarm:coughing_blood"),
+    ("my feet are smelly", "alarm:infected_wound"),
+    ("the weed killer leaked on my legs", "alarm:bladder_bowel"),
 ])
 def test_denied_or_unrelated_history_is_not_a_sign(text, key):
     assert key not in signs(text)
