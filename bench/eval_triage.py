@@ -5,7 +5,8 @@
 vignettes.yml was written apart from the code, then its errors were studied once and the
 engine's general rules improved; vignettes_blind.yml was written afterwards, and its errors were
 studied in the third session. redflags_dev.yml (70 warning-sign probes in lay words, written
-by a separate author in the third session) is studied freely. vignettes_holdout.yml was
+by a separate author in the third session) and vignettes_dev2.yml (80 cases of every level
+and cause, likewise) are studied freely. vignettes_holdout.yml was
 written blind by a separate author in the third session: `--errors` never lists its cases,
 only its figures are printed.
 
@@ -34,7 +35,8 @@ def main() -> None:
                         help="read findings with the extractor alone, without the Rasa model")
     args = parser.parse_args()
     folder = ROOT / "tests" / "eval"
-    names = ("vignettes.yml", "vignettes_blind.yml", "redflags_dev.yml", "vignettes_holdout.yml")
+    names = ("vignettes.yml", "vignettes_blind.yml", "redflags_dev.yml", "vignettes_dev2.yml",
+             "vignettes_holdout.yml")
     sets = [folder / name for name in names if (folder / name).exists()]
     if args.extractor_only:
         from bot.evaluation.triage import extractor_assess as run

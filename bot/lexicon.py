@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -92,6 +92,15 @@ def _terms(raw: object, where: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(terms))
 
 
+def _together(rules: object, where: str) -> tuple[tuple[tuple[str, ...], ...], ...]:
+    if not isinstance(rules, list):
+        raise LexiconError(f"{where}: expected a list of rules")
+    out = tuple(tuple(_terms(group, where) for group in rule) for rule in rules)
+    if any(len(rule) < 2 for rule in out):
+        raise LexiconError(f"{where}: a rule needs two word groups or more")
+    return out
+
+
 def parse_lexicon(data: dict, source: Path | None = None) -> Lexicon:
     """Build a Lexicon from the YAML mapping, checking it against the contract."""
     entries: list[Entry] = []
@@ -108,6 +117,11 @@ def parse_lexicon(data: dict, source: Path | None = None) -> Lexicon:
         for value in values:
             if value not in (findings.get(ftype) or {}):
                 raise LexiconError(f"findings.{ftype}.{value}: missing from the lexicon")
+    for concept, rules in (data.get("findings_together") or {}).items():
+        at = next((i for i, e in enumerate(entries) if e.concept_id == concept), None)
+        if at is None:
+            raise LexiconError(f"findings_together: {concept!r} is not a contract finding")
+        entries[at] = replace(entries[at], together=_together(rules, f"findings_together.{concept}"))
 
     groups = (("condition", "conditions"), ("remedy", "remedies"), ("triage", "triage"),
               ("qualifier", "qualifiers"), ("alarm", "alarms"), ("history", "history"))
@@ -125,12 +139,9 @@ def parse_lexicon(data: dict, source: Path | None = None) -> Lexicon:
             required = tuple(str(d) for d in spec.get("required") or ())
             for d in defining + required:
                 ftype, _, value = d.partition(":")
-                if value not in FINDING_VALUES.get(ftype, ()):
+                if value not in FINDING_VALUES.get(ftype, ()) and ftype not in ("history", "alarm"):
                     raise LexiconError(f"{section}.{key}: defining finding {d!r} is not a contract finding")
-            together = tuple(tuple(_terms(g, f"{section}.{key}.together") for g in rule)
-                             for rule in spec.get("together") or ())
-            if any(len(rule) < 2 for rule in together):
-                raise LexiconError(f"{section}.{key}.together: a rule needs two word groups or more")
+            together = _together(spec.get("together") or [], f"{section}.{key}.together")
             entries.append(Entry(group, key, spec.get("name") or key, terms, relief, defining, together,
                                  required))
     missing = set(CAUSE_IDS) - {e.key for e in entries if e.group == "condition"}

@@ -75,6 +75,7 @@ class SymptomExtractor:
     def __init__(self, lexicon: Lexicon, max_chars: int):
         self.max_chars = max_chars
         self.matcher = TermMatcher.from_entries(lexicon.of_kind("finding"))
+        self.finding_together = TogetherMatcher(lexicon.of_kind("finding"))
         context: dict[str, list[str]] = {}
         for word in lexicon.activities:
             context.setdefault(word, []).append("activity")
@@ -140,6 +141,10 @@ class SymptomExtractor:
         context = [(m.start, m.end, kind) for m in self.context(doc) for kind in m.concepts]
         for start, end, concept in context_findings(doc, context):
             spans.setdefault((start, end), []).append(concept)
+        for ftype, value, start_char, end_char, _ in self.finding_together(doc):
+            span = doc.char_span(start_char, end_char, alignment_mode="expand")
+            if span is not None:  # "my breathing's gone really short": words of one sentence
+                spans.setdefault((span.start, span.end), []).append(f"{ftype}:{value}")
         for ftype, value, start_char, end_char in regex_findings(doc.text):
             span = doc.char_span(start_char, end_char, alignment_mode="expand")
             if span is not None:  # may overlap a word-list match; merging keeps one finding

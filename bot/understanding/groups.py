@@ -37,6 +37,8 @@ RELIEF_CUES = frozenset({"nothing", "useless", "anything",
     "settles", "calms", "calm", "fix", "fixes", "works", "worked", "improves", "improve",
     "trick", "stops", "stop", "goes", "away", "only", "cure", "cures", "takes",
 })
+# "I stop", "have to stop", "the bus stop": not something that stops the pain
+NOT_A_STOP = frozenset({"i", "you", "we", "they", "to", "bus"})
 CLAUSE_BREAKS = frozenset({".", ";", "!", "?", ",", "but", "though", "although", "however",
                            "while", "whereas", "and"})
 SPECIFIC_SENSATIONS = frozenset({
@@ -206,6 +208,9 @@ def relief(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
         lo, hi = clause_of(doc, hit.start)
         lo = max(0, lo - 1)
         cue = _relief_cue(doc, lo, hi, hit)
+        if cue is None and hit.end - hit.start > 2:
+            # words read together ("a minute standing and it goes off") hold their own cue
+            cue = _relief_cue(doc, hit.start, hit.end, replace(hit, start=hit.end))
         if cue is None:
             # "stretching doesn't help, nor does rubbing it": a negated remedy in a
             # sentence about what helps is a relief that failed.
@@ -225,7 +230,7 @@ def _relief_cue(doc: Doc, lo: int, hi: int, hit: Hit) -> int | None:
         if word in RELIEF_CUES:
             if word == "away" and (k == 0 or doc[k - 1].lower_ not in {"goes", "go", "went", "going"}):
                 continue
-            if word in {"stop", "stops"} and k > 0 and doc[k - 1].lower_ in {"i", "you", "we", "they"}:
+            if word in {"stop", "stops"} and k > 0 and doc[k - 1].lower_ in NOT_A_STOP:
                 continue
             if word == "only" and "thing" not in [t.lower_ for t in doc[k: k + 3]]:
                 continue

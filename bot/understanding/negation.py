@@ -19,6 +19,10 @@ PRE_CUES = frozenset({
 })
 # "free of swelling", "lack of"; "nothing like" reads as a cue on "nothing".
 POST_CUES = frozenset({"none", "absent", "gone", "nope", "fine", "ok", "okay", "normal"})
+GONE_ENDS = frozenset({".", ",", ";", "!", "?", "now", "away", "down", "and", "but", "completely"})
+# Words that may stand between a mention and its post cue: "chest feels totally fine".
+POST_FILLERS = frozenset({":", "?", "-", "is", "was", "has", "have", "at", "all", "'s", "feels", "feel",
+                          "seems", "looks", "are", "totally", "completely", "perfectly", "absolutely"})
 HARD_STOPS = frozenset({
     ".", ";", "!", "?", "but", "though", "although", "however", "yet", "except", "instead",
     "rather", "whereas", "while", "apart", "(", ")", ":", "before", "until", "because", "cos",
@@ -74,8 +78,10 @@ def negated_spans(doc: Doc, mentions: Sequence[tuple[int, int]],
     for start, end in mentions:
         k = end
         # "swelling: none", "redness? no", "numbness - absent"
-        while k < len(doc) and k < end + 3 and lowered[k] in {":", "?", "-", "is", "was", "at", "all"}:
+        while k < len(doc) and k < end + 3 and lowered[k] in POST_FILLERS:
             k += 1
+        if k < len(doc) and lowered[k] == "gone" and k + 1 < len(doc) and lowered[k + 1] not in GONE_ENDS:
+            continue  # "my breathing's gone short": gone is a change, not an absence
         if k < len(doc) and (lowered[k] in POST_CUES or (lowered[k] == "no" and k == len(doc) - 1)):
             negated.add((start, end))
     return negated

@@ -45,13 +45,25 @@ class TogetherMatcher:
         for (concept, r, _), by_group in hits.items():
             if len(by_group) < self.groups[(concept, r)] or concept in found:
                 continue
-            chosen = [ms[0] for ms in by_group.values()]
+            chosen = _closest(list(by_group.values()))
             first, last = min(m.start for m in chosen), max(m.end for m in chosen)
             if last - first > self.MAX_SPAN or any((m.start, m.end) in negated for m in chosen):
                 continue
             span = doc[first:last]
             found[concept] = (*concept.split(":", 1), span.start_char, span.end_char, span.text)
         return list(found.values())
+
+
+def _closest(groups: list[list]) -> list:
+    """One mention per group, as close together as can be: each mention of the first group
+    in turn, with the nearest mention of every other group."""
+    best, width = [], None
+    for anchor in groups[0]:
+        chosen = [anchor] + [min(ms, key=lambda m: abs(m.start - anchor.start)) for ms in groups[1:]]
+        span = max(m.end for m in chosen) - min(m.start for m in chosen)
+        if width is None or span < width:
+            best, width = chosen, span
+    return best
 
 
 def _sentence_numbers(doc: Doc) -> list[int]:

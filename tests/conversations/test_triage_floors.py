@@ -13,7 +13,8 @@ EVAL = ROOT / "tests" / "eval"
 FLOORS = {
     "vignettes.yml": (0.97, 0, 0.97),  # measured 1.000, 0, 1.000 (studied, then tuned)
     "vignettes_blind.yml": (0.95, 0, 0.97),  # measured 0.978, 0, 1.000 (studied in session 3)
-    "redflags_dev.yml": (0.95, 0, 0.87),  # measured 0.986, 0, 0.900 (warning-sign probes, studied)
+    "redflags_dev.yml": (0.95, 0, 0.90),  # measured 0.986, 0, 0.929 (warning-sign probes, studied)
+    "vignettes_dev2.yml": (0.90, 0, 0.92),  # measured 0.925, 0, 0.950 (studied)
     "vignettes_holdout.yml": (0.85, 2, 0.88),  # measured 0.880, 2, 0.900 (blind: figures only)
 }
 

@@ -147,6 +147,32 @@ def test_severity_and_duration(text, key):
     assert key in present(text)
 
 
+@pytest.mark.parametrize("text, key", [
+    ("my breathing's gone really short and fast", "symptom:shortness_of_breath"),
+    ("sharp pain in his chest whenever he breathes in", "symptom:chest_pain"),
+    ("my left one is twice the size of the other", "symptom:swelling"),
+    ("been like this since spring", "duration:persistent"),
+    ("spraying the orchard with organophosphate", "trigger:toxin_exposure"),
+    ("got bitten by a redback in the shed", "trigger:toxin_exposure"),
+    ("walking to the shops I have to stop halfway", "timing:during_exercise"),
+    ("after a minute standing still it goes off", "relief:rest"),
+    ("3 weeks after having my baby", "risk_factor:pregnancy"),
+])
+def test_findings_named_by_words_together(text, key):
+    assert key in present(text)
+
+
+@pytest.mark.parametrize("text, key", [
+    ("the tingling seems fine now", "symptom:tingling"), ("the swelling has gone", "symptom:swelling"),
+])
+def test_a_finding_said_to_be_fine_or_gone_is_denied(text, key):
+    assert key in absent(text)
+
+
+def test_walking_to_the_bus_stop_is_not_a_relief():
+    assert "relief:movement" not in present("walking to the bus stop my calf tightens up")
+
+
 @pytest.mark.parametrize("text", ["the cramp was 3 weeks ago", "it started 2 months ago. fine now"])
 def test_a_past_onset_alone_is_not_persistent(text):
     assert "duration:persistent" not in present(text)

@@ -191,3 +191,9 @@ def test_a_side_effect_is_never_suggested_without_a_medicine(assessor):
     with_pill = [c.id for c in assessor.assess(facts("symptom:cramping", "medication:diuretic")).causes]
     assert "medication_side_effect" not in plain
     assert "medication_side_effect" in with_pill[:2]
+
+
+def test_ankle_swelling_on_a_blood_pressure_medicine_suggests_a_side_effect(assessor):
+    ranked = [c.id for c in assessor.assess(
+        facts("symptom:swelling", "body_part:ankle", history=["blood_pressure_medicine"])).causes]
+    assert ranked[0] == "medication_side_effect"
