@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-ONE_SIDED = "qualifier:one_sided"
+from bot.understanding.extractor import ONE_SIDED
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Signs named by words that belong together in a sentence rather than by one fixed phrase."""
+"""Words that belong together in a sentence: signs and findings named that way rather than by
+one fixed phrase (lexicon `together` and `findings_together`)."""
 
 from __future__ import annotations
 
@@ -10,9 +11,9 @@ from bot.understanding.negation import negated_spans
 
 
 class TogetherMatcher:
-    """Signs named by words that belong together in one sentence rather than by one phrase:
-    "coughed up a bit of blood", "my pee has gone a funny brown". Each rule of a lexicon
-    entry is a list of word groups; the sign stands when every group has a word in the same
+    """Ids named by words that belong together in one sentence rather than by one phrase:
+    "coughed up a bit of blood", "my breathing's gone really short". Each rule of a lexicon
+    entry is a list of word groups; the id stands when every group has a word in the same
     sentence, within a few words of each other, and none of them is negated.
     """
 
@@ -30,7 +31,7 @@ class TogetherMatcher:
         self.matcher = TermMatcher(terms) if terms else None
 
     def __call__(self, doc: Doc) -> list[tuple[str, str, int, int, str]]:
-        """(type, value, start_char, end_char, text) of each sign found."""
+        """(type, value, start_char, end_char, text) of each id found."""
         if self.matcher is None:
             return []
         mentions = self.matcher(doc)
