@@ -63,6 +63,20 @@ def test_urgent_warns_then_offers_to_go_on(servers):
     assert final[0]["text"].startswith("⚠️ Please get medical care today")
 
 
+def test_one_leg_implied_warns_at_once(servers):
+    said = texts(servers.say(new_sender(), "my calf is swollen and sore since my operation last week"))
+    assert said[0].startswith("Before we go on") and "today" in said[0]
+
+
+def test_history_from_an_earlier_turn_counts_in_the_assessment(servers):
+    me = new_sender()
+    servers.say(me, "my ankles are puffy every evening")
+    servers.say(me, "I started amlodipine in the spring")
+    final = texts(servers.say(me, "just tell me"))
+    causes = [t for t in final if t.startswith("• ")]
+    assert causes and causes[0].startswith("• Medication side effect"), final
+
+
 def test_negated_red_flags_do_not_escalate(servers):
     me = new_sender()
     servers.say(me, "cramp in my calf at night, no chest pain, not short of breath, no swelling or redness")
