@@ -12,10 +12,10 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.dialogue.interview import merge_findings
 from bot.dialogue.replies import Reply
+from bot.entities import SIGN_TYPES, sign_ids
 from bot.triage.assess import Assessor, get_assessor
 from bot.triage.facts import Facts
 from bot.understanding.component import EXTRACTOR_NAME, NEGATED_ROLE, TRUNCATED_KEY
-from bot.understanding.extractor import SIGN_TYPES, sign_ids
 
 WEB_CHANNELS = ("socketio",)
 

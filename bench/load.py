@@ -18,8 +18,9 @@ one conversation after another with a fresh sender id, turns in order:
 
 Every server first plays each conversation once, unmeasured (warm-up).
 
-Latency is measured per turn by the client. Errors: HTTP status other than 200, exceptions,
-timeouts, and (for Legbot, whose every scripted turn expects an answer) an empty reply.
+Latency is measured per turn by the client, failed turns included (at the time they took).
+Errors: HTTP status other than 200, exceptions, timeouts, and (for Legbot, whose every
+scripted turn expects an answer) an empty reply.
 `--quick` runs fewer turns and reuses models/legbot.tar.gz and a cached baseline model
 (var/bench-baseline) instead of training; it says so in its output.
 """
@@ -100,6 +101,7 @@ async def run_load(urls: list[str], conversations: list[list[str]], users: int, 
                             errors["empty"] += 1
                 except (aiohttp.ClientError, asyncio.TimeoutError, ValueError):
                     errors["exception"] += 1
+                    latencies.append((time.perf_counter() - start) * 1000)  # a failure is slow too
 
     timeout = aiohttp.ClientTimeout(total=60)
     async with aiohttp.ClientSession(timeout=timeout, connector=aiohttp.TCPConnector(limit=0)) as session:
@@ -110,7 +112,7 @@ async def run_load(urls: list[str], conversations: list[list[str]], users: int, 
             "p99_ms": round(percentile(latencies, 0.99), 1),
             "turns_per_s": round(len(latencies) / elapsed, 1) if elapsed else 0.0,
             "errors": sum(errors.values()), "error_kinds": errors,
-            "turns": len(latencies) + errors["exception"]}
+            "turns": len(latencies)}
 
 
 def peak_rss_mb(pid: int) -> float:
@@ -234,7 +236,8 @@ def main() -> None:
         skipped = "skipped (--quick reuses the model)"
         print(f"training: legbot {skipped if train_s is None else f'{train_s} s'}, "
               f"baseline {skipped if baseline_train_s is None else f'{baseline_train_s} s'}")
-        deployment.actions().start()
+        actions = deployment.actions()
+        actions.start()
         first = deployment.replica("replica-a")
         first.argv[first.argv.index("--model") + 1] = str(model)
         started = time.perf_counter()
@@ -253,11 +256,13 @@ def main() -> None:
         results: dict = {"legbot": {}, "baseline": {}}
         for level, users, think_s in LEVELS:
             urls = [first.url] if users == 1 else [first.url, second.url]
-            profilers = profile_start({"rasa": first.proc.pid, "actions": deployment.processes[0].proc.pid}) \
+            profilers = profile_start({"rasa": first.proc.pid, "actions": actions.proc.pid}) \
                 if args.profile and level == "c10" else []
-            results["legbot"][level] = asyncio.run(
-                run_load(urls, conversations, users, turns[level], True, think_s))
-            profile_stop(profilers)
+            try:
+                results["legbot"][level] = asyncio.run(
+                    run_load(urls, conversations, users, turns[level], True, think_s))
+            finally:
+                profile_stop(profilers)
             results["baseline"][level] = asyncio.run(
                 run_load([baseline.url], conversations, users, turns[level], False, think_s))
             print(f"{level}: legbot p50 {results['legbot'][level]['p50_ms']} ms, "
@@ -269,7 +274,7 @@ def main() -> None:
         results["load_s"] = load_s
         results["rss_mb"] = {"legbot_replica_a": peak_rss_mb(first.proc.pid),
                              "legbot_replica_b": peak_rss_mb(second.proc.pid),
-                             "action_server": peak_rss_mb(deployment.processes[0].proc.pid),
+                             "action_server": peak_rss_mb(actions.proc.pid),
                              "baseline": peak_rss_mb(baseline.proc.pid)}
         results["mode"] = mode
         results["setup"] = ("legbot: production profile, 2 replicas (c1 on one), PostgreSQL + Redis, "

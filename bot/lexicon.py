@@ -144,6 +144,11 @@ def parse_lexicon(data: dict, source: Path | None = None) -> Lexicon:
             together = _together(spec.get("together") or [], f"{section}.{key}.together")
             entries.append(Entry(group, key, spec.get("name") or key, terms, relief, defining, together,
                                  required))
+    signs = {e.concept_id for e in entries if e.group in ("history", "alarm")}
+    for entry in entries:
+        for d in entry.defining + entry.required:
+            if d.split(":", 1)[0] in ("history", "alarm") and d not in signs:
+                raise LexiconError(f"conditions.{entry.key}: {d!r} is not in the lexicon")
     missing = set(CAUSE_IDS) - {e.key for e in entries if e.group == "condition"}
     if missing:
         raise LexiconError(f"conditions missing from the lexicon: {sorted(missing)}")

@@ -53,6 +53,9 @@ def forget_requested(tracker: DialogueStateTracker) -> bool:
     return False
 
 
+CONNECT_TIMEOUT_S = 5
+
+
 class LegbotTrackerStore(SQLTrackerStore):
     """Rasa's SQL tracker store on the URL from the environment (or from `url:`)."""
 
@@ -66,21 +69,32 @@ class LegbotTrackerStore(SQLTrackerStore):
         super().__init__(domain=domain, host=target, event_broker=event_broker, **kwargs)
         # Rasa's engine keeps dead connections after a database restart; ping before use.
         self.engine.dispose()
-        self.engine = sa.create_engine(target, pool_pre_ping=True, **create_engine_kwargs(target))
+        options = create_engine_kwargs(target)
+        if target.startswith("postgresql"):
+            # A database host that stops answering must not hold a replica's every user for
+            # minutes: give up connecting after a few seconds.
+            options.setdefault("connect_args", {})["connect_timeout"] = CONNECT_TIMEOUT_S
+        self.engine = sa.create_engine(target, pool_pre_ping=True, **options)
         self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
         logger.info("tracker store: %s", self.engine.url.render_as_string(hide_password=True))
 
     async def available(self, attempts: int = 3, pause_s: float = 0.3) -> bool:
-        """Can the database be reached? Retried briefly, so a blip is not an outage."""
+        """Can the database be reached? Retried briefly, so a blip is not an outage. The
+        check runs in a worker thread, so other users' turns go on meanwhile."""
         for attempt in range(attempts):
-            try:
-                with self.engine.connect() as conn:
-                    conn.execute(sa.text("select 1"))
+            if await asyncio.to_thread(self._ping):
                 return True
-            except sa.exc.SQLAlchemyError:
-                if attempt + 1 < attempts:
-                    await asyncio.sleep(pause_s)
+            if attempt + 1 < attempts:
+                await asyncio.sleep(pause_s)
         return False
+
+    def _ping(self) -> bool:
+        try:
+            with self.engine.connect() as conn:
+                conn.execute(sa.text("select 1"))
+            return True
+        except sa.exc.SQLAlchemyError:
+            return False
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         if forget_requested(tracker):

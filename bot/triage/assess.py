@@ -10,13 +10,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from bot.entities import sign_ids
 from bot.knowledge.store import Citation, KnowledgeStore, get_store
 from bot.lexicon import get_lexicon
 from bot.triage.facts import Facts
 from bot.triage.ranking import CauseRanker, RankedCause
 from bot.triage.redflags import Triage, care_criteria, check_red_flags
 from bot.triage.tips import Tip, tips_for
-from bot.understanding.extractor import sign_ids
 
 MAX_CAUSES = 3
 TIP_CAUSES = 2  # tips for the two best-fitting causes

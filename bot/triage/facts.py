@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from bot.understanding.extractor import ONE_SIDED
+from bot.entities import ONE_SIDED
 
 
 @dataclass(frozen=True)
@@ -36,8 +36,8 @@ class Facts:
         """Is one leg meant? A side the user named decides ("my left calf", "both legs");
         without one, the way it was said ("my calf is swollen", "one leg")."""
         sides = self.of_type("side")
-        if sides:
-            return bool(sides & {"left", "right"}) and "both" not in sides
+        if sides:  # one of left and right, not both, nor "both"
+            return len(sides & {"left", "right"}) == 1 and "both" not in sides
         return ONE_SIDED in self.alarms
 
     def told(self) -> frozenset[str]:

@@ -15,27 +15,38 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from bot.entities import ONE_SIDED
 from bot.lexicon import Lexicon, get_lexicon
 from bot.matching import TermMatcher
 from bot.nlp import fold_text, get_nlp
 from bot.settings import get_settings
-from bot.understanding.groups import GROUPS, Hit, context_findings, regex_findings
+from bot.understanding.groups import GROUPS, Hit, context_findings
 from bot.understanding.negation import negated_spans
+from bot.understanding.numbers import regex_findings
 from bot.understanding.signs import TogetherMatcher
 from bot.understanding.text import clean_text
 
-# Entity types of the signs outside the contract's findings (lexicon sections alarms, history).
-SIGN_TYPES = ("alarm", "history", "qualifier")
-ONE_SIDED = "qualifier:one_sided"
 # How people name one leg ("my calf") and both ("my calves"): singular and plural leg words.
 SINGLE_PARTS = frozenset({"calf", "leg", "thigh", "shin", "knee", "ankle", "foot"})
 PLURAL_PARTS = frozenset({"calves", "calfs", "legs", "thighs", "shins", "knees", "ankles", "feet"})
 OWNERS = frozenset({"my", "his", "her", "their", "the", "this", "that", "one"})
 
 
-def sign_ids(entities: list[dict]) -> list[str]:
-    """The signs among a parse's entities, as ids: "alarm:fever", "history:injury"."""
-    return [f"{e['entity']}:{e['value']}" for e in entities if e.get("entity") in SIGN_TYPES]
+def _owned(doc: Doc, i: int) -> bool:
+    """ "my calf", "my swollen left calf": an owner word up to three words before."""
+    for j in range(i - 1, max(-1, i - 4), -1):
+        word = doc[j].lower_
+        if word in OWNERS:
+            return True
+        if word in {",", ".", "and", "but", "or", ";"}:
+            return False
+    return False
+
+
+def _names_a_kind(doc: Doc, i: int) -> bool:
+    """ "the leg cramps", "leg veins": a leg word naming a kind of thing, not one leg."""
+    return i + 1 < len(doc) and doc[i + 1].lower_ in {"cramps", "cramp", "pain", "pains", "ache",
+                                                      "aches", "muscles", "veins", "syndrome"}
 
 
 @dataclass(frozen=True)
@@ -111,11 +122,10 @@ class SymptomExtractor:
         if said:
             m = said[0]
             return (Finding("qualifier", "one_sided", True, m.start_char, m.end_char, m.text),)
-        words = [t.lower_ for t in doc]
-        if any(w in PLURAL_PARTS for w in words):
-            return ()
         for t in doc:
-            if t.lower_ in SINGLE_PARTS and t.i > 0 and doc[t.i - 1].lower_ in OWNERS:
+            if t.lower_ not in SINGLE_PARTS or _names_a_kind(doc, t.i) or not _owned(doc, t.i):
+                continue
+            if not any(w.lower_ in PLURAL_PARTS for w in t.sent):  # "my calf ... my feet": unsure
                 return (Finding("qualifier", "one_sided", True, t.idx, t.idx + len(t), t.text),)
         return ()
 

@@ -3,12 +3,11 @@
 Every lexicon match arrives as a candidate ``Hit`` that may name several ids (``walking``
 names both ``timing:during_exercise`` and ``relief:movement``). Each function below decides,
 for its own finding type, which candidates stand, using the words around them. Regular
-expressions cover what a word list cannot (ages, minutes).
+expressions (numbers.py) cover what a word list cannot (ages, minutes).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -69,6 +68,15 @@ def clause_of(doc: Doc, i: int, breaks: frozenset[str] = CLAUSE_BREAKS) -> tuple
 PAIN_CLAUSE_BREAKS = CLAUSE_BREAKS | {"or", "vs", "versus", "from", "than"}
 
 
+def _heat_around(doc: Doc, k: int) -> bool:
+    """ "a hot day", "warm bath": the heat word describes the next noun; but "red and warm day
+    and night" describes the leg."""
+    if k >= len(doc) or doc[k].lower_ not in NOT_BODY_HEAT:
+        return False
+    nxt = doc[k + 1].lower_ if k + 1 < len(doc) else ""
+    return not (doc[k].lower_ in {"day", "days"} and nxt in {"and", "or"})
+
+
 def symptom(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
     """Keep symptoms; a plain pain word yields to a specific sensation in its clause.
 
@@ -78,7 +86,7 @@ def symptom(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
     specific = [h for h in hits if h.value in SPECIFIC_SENSATIONS and not h.negated]
     kept = []
     for hit in hits:
-        if hit.value == "warmth" and hit.end < len(doc) and doc[hit.end].lower_ in NOT_BODY_HEAT:
+        if hit.value == "warmth" and _heat_around(doc, hit.end):
             continue
         if hit.value == "aching" and not hit.negated:
             lo, hi = clause_of(doc, hit.start, PAIN_CLAUSE_BREAKS)
@@ -135,10 +143,11 @@ def _only_direct_negation(doc: Doc, hit: Hit) -> Hit:
     return hit if direct else replace(hit, negated=False)
 
 
-DISTANCE_UNITS = frozenset({"metres", "meters", "m", "yards", "yard", "yds", "blocks", "block",
-                            "miles", "mile", "km", "steps", "minutes", "mins", "min", "distance",
-                            "way", "hill"})
-AMOUNT_WORDS = frozenset({"few", "couple", "half", "short", "little", "100", "a"})
+# "after walking 200 metres": the short distances of a walk that pain cuts short
+WALK_DISTANCES = frozenset({"metres", "meters", "m", "yards", "yard", "yds", "blocks", "block",
+                            "steps", "hundred"})
+AMOUNT_WORDS = frozenset({"a", "few", "couple", "hundred", "about", "around", "over", "nearly", "only",
+                          "just"})
 
 
 def timing(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
@@ -146,22 +155,29 @@ def timing(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
 
     "wakes me up" -> night; "after my run" -> after_exercise; "when I walk" ->
     during_exercise; "sitting still" -> rest; "good evening" -> nothing; "after walking
-    about 200 metres" -> during_exercise (it comes on part way through a walk).
+    about 200 metres" -> during_exercise (it comes on part way through a walk), but "after
+    running 5 miles" stays after_exercise.
     """
     kept = []
     for h in hits:
         if h.start > 0 and doc[h.start - 1].lower_ in {"good", "g'"}:
             continue
-        if h.value == "after_exercise" and _measured(doc[h.end: h.end + 4]):
+        walk = "walk" in doc[h.start:h.end].text.lower()
+        if h.value == "after_exercise" and walk and _measured(doc, h.end):
             h = replace(h, value="during_exercise")
         kept.append(h)
     return kept
 
 
-def _measured(tokens) -> bool:
-    words = [t.lower_ for t in tokens]
-    return (any(t.like_num or t.lower_ in AMOUNT_WORDS for t in tokens)
-            and any(w in DISTANCE_UNITS for w in words))
+def _measured(doc: Doc, k: int) -> bool:
+    """A number or amount right after, then a walking distance, in the same clause."""
+    tokens = []
+    for t in doc[k: k + 4]:
+        if t.lower_ in CLAUSE_BREAKS:
+            break
+        tokens.append(t)
+    return (bool(tokens) and (tokens[0].like_num or tokens[0].lower_ in AMOUNT_WORDS)
+            and any(t.lower_ in WALK_DISTANCES for t in tokens))
 
 
 AFTER_WORDS = frozenset({"after", "since", "following", "post", "afterwards", "from"})
@@ -303,46 +319,3 @@ GROUPS: dict[str, Callable[[Doc, list[Hit], list[Hit]], list[Hit]]] = {
     "severity": passthrough,
     "duration": duration,
 }
-
-_AGE = re.compile(
-    r"\b(?:i'?m|i am|im|aged?|age is|turned|turning)\s+(?P<a>\d{2,3})\b"
-    r"(?!\s*(?:weeks?|months?|days?|kg|lbs?|%))"
-    r"|\b(?P<b>\d{2,3})\s*(?:-?\s*years?[- ]old|yrs?\s*old|yo\b|y/o\b|year-old)",
-    re.IGNORECASE,
-)
-_NUMBER_WORDS = {"ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-                 "thirty": 30, "forty": 40, "forty-five": 45, "sixty": 60}
-_MINUTES = re.compile(
-    r"\b(?:for|over|more than|longer than|lasts?|lasted|lasting|about|around|nearly|almost|been)\s+"
-    r"(?:(?:a good|like|about|around|at least|over|roughly)\s+)*"
-    r"(?P<n>\d{1,3}|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|sixty)"
-    r"\s*(?:\+\s*)?(?:minutes?|mins?)\b",
-    re.IGNORECASE,
-)
-# "still locked 25 minutes later", "20 minutes now" (but not "after 20 minutes of walking")
-_MINUTES_LATER = re.compile(
-    r"(?<!after )(?<!every )(?<!each )(?<!within )(?<!in )\b(?P<n>\d{1,3})\s*(?:minutes?|mins?)\s+"
-    r"(?:later|now|long|straight|solid)\b",
-    re.IGNORECASE,
-)
-OLDER_AGE = 65
-
-
-def regex_findings(text: str) -> list[tuple[str, str, int, int]]:
-    """Findings a word list cannot hold: (type, value, start_char, end_char).
-
-    "I'm 72" -> risk_factor older_age; "I'm 40" -> nothing; "a cramp for 15 minutes"
-    -> duration long_episode (over ten minutes).
-    """
-    found = []
-    for m in _AGE.finditer(text):
-        age = int(m.group("a") or m.group("b"))
-        if OLDER_AGE <= age <= 120:
-            found.append(("risk_factor", "older_age", m.start(), m.end()))
-    for m in list(_MINUTES.finditer(text)) + list(_MINUTES_LATER.finditer(text)):
-        raw = m.group("n").lower()
-        minutes = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
-        more_than = re.search(r"\b(over|more than|longer than|at least)\b", m.group(0), re.IGNORECASE)
-        if minutes > 10 or (minutes == 10 and more_than):
-            found.append(("duration", "long_episode", m.start(), m.end()))
-    return found

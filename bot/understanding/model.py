@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from bot.entities import SIGN_TYPES
 from bot.understanding.component import EXTRACTOR_NAME, NEGATED_ROLE, TRUNCATED_KEY
-from bot.understanding.extractor import SIGN_TYPES
 
 
 class ModelNotFound(FileNotFoundError):

@@ -18,7 +18,12 @@ PRE_CUES = frozenset({
     "denies", "deny", "absent", "free", "lack", "lacking",
 })
 # "free of swelling", "lack of"; "nothing like" reads as a cue on "nothing".
-POST_CUES = frozenset({"none", "absent", "gone", "nope", "fine", "ok", "okay", "normal"})
+POST_CUES = frozenset({"none", "absent", "gone", "nope"})
+# "chest feels normal", "breathing fine": these deny only as the last word of a statement,
+# not in a question ("is chest pain normal?") or before a time or a turn ("fine in the
+# morning but ...", "okay now but ...").
+ALL_RIGHT = frozenset({"fine", "ok", "okay", "normal"})
+STATEMENT_ENDS = frozenset({".", "!", ",", ";", "and", "now", "thanks", "thank"})
 GONE_ENDS = frozenset({".", ",", ";", "!", "?", "now", "away", "down", "and", "but", "completely"})
 # Words that may stand between a mention and its post cue: "chest feels totally fine".
 POST_FILLERS = frozenset({":", "?", "-", "is", "was", "has", "have", "at", "all", "'s", "feels", "feel",
@@ -82,9 +87,26 @@ def negated_spans(doc: Doc, mentions: Sequence[tuple[int, int]],
             k += 1
         if k < len(doc) and lowered[k] == "gone" and k + 1 < len(doc) and lowered[k + 1] not in GONE_ENDS:
             continue  # "my breathing's gone short": gone is a change, not an absence
+        if k < len(doc) and lowered[k] in ALL_RIGHT and _ends_a_statement(lowered, start, k):
+            negated.add((start, end))
+            continue
         if k < len(doc) and (lowered[k] in POST_CUES or (lowered[k] == "no" and k == len(doc) - 1)):
             negated.add((start, end))
     return negated
+
+
+def _ends_a_statement(lowered: list[str], start: int, k: int) -> bool:
+    """Is the all-right word at ``k`` the end of a statement about the mention at ``start``?"""
+    if k + 1 < len(lowered) and lowered[k + 1] not in STATEMENT_ENDS:
+        return False
+    clause_start = start
+    while clause_start > 0 and lowered[clause_start - 1] not in HARD_STOPS | {","}:
+        clause_start -= 1
+    if lowered[clause_start] in {"is", "are", "was", "does", "do", "should", "can", "could"}:
+        return False  # "is chest pain normal"
+    following = lowered[k + 1:]
+    sentence_end = next((i for i, w in enumerate(following) if w in {".", "!", "?"}), len(following))
+    return "?" not in following[:sentence_end + 1]
 
 
 def _list_goes_on(lowered: list[str], starts: dict[int, int], j: int,

@@ -17,7 +17,8 @@ class TogetherMatcher:
     sentence, within a few words of each other, and none of them is negated.
     """
 
-    MAX_SPAN = 14  # tokens from the first word of a rule to its last
+    MAX_SPAN = 8  # tokens from the first word of a rule to its last, within one clause
+    MAX_SPAN_ACROSS = 4  # ... and across "and", "but" or a comma ("purple and cold")
 
     def __init__(self, entries: tuple[Entry, ...]):
         terms: dict[str, list[str]] = {}
@@ -34,7 +35,7 @@ class TogetherMatcher:
         """(type, value, start_char, end_char, text) of each id found."""
         if self.matcher is None:
             return []
-        mentions = self.matcher(doc)
+        mentions = [m for m in self.matcher(doc) if not _about_the_weather(doc, m)]
         sentence = _sentence_numbers(doc)
         negated = negated_spans(doc, [(m.start, m.end) for m in mentions])
         hits: dict[tuple[str, int, int], dict[int, list]] = {}
@@ -48,11 +49,24 @@ class TogetherMatcher:
                 continue
             chosen = _closest(list(by_group.values()))
             first, last = min(m.start for m in chosen), max(m.end for m in chosen)
-            if last - first > self.MAX_SPAN or any((m.start, m.end) in negated for m in chosen):
+            across = any(t.lower_ in CLAUSE_BREAKS for t in doc[first:last])
+            if last - first > (self.MAX_SPAN_ACROSS if across else self.MAX_SPAN):
+                continue
+            if any((m.start, m.end) in negated for m in chosen):
                 continue
             span = doc[first:last]
             found[concept] = (*concept.split(":", 1), span.start_char, span.end_char, span.text)
         return list(found.values())
+
+
+CLAUSE_BREAKS = frozenset({",", "and", "but", "though", "although", "while", "whereas"})
+# "in cold weather", "a hot day", "fresh air": words about the surroundings, not the body.
+SURROUNDINGS = frozenset({"weather", "day", "days", "snap", "spell", "outside", "wind", "water",
+                          "room", "air", "shower", "bath", "morning", "mornings"})
+
+
+def _about_the_weather(doc: Doc, mention) -> bool:
+    return mention.end < len(doc) and doc[mention.end].lower_ in SURROUNDINGS
 
 
 def _closest(groups: list[list]) -> list:

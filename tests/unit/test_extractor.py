@@ -299,3 +299,42 @@ def test_inflected_forms_match_through_lemmas(text, key):
 ])
 def test_one_leg_implied(text, one_sided):
     assert ("qualifier:one_sided" in signs(text)) is one_sided
+
+
+# --- what must not be read (from a review of the rules above) -------------------------------
+
+@pytest.mark.parametrize("text, key", [
+    ("I have a cough from a cold and my shin is red", "alarm:coughing_blood"),
+    ("I've got a chest infection and my legs ache", "symptom:chest_pain"),
+    ("my chest hair is itchy and my calves ache", "symptom:chest_pain"),
+    ("I walk fast to get some fresh air and my calves hurt", "symptom:shortness_of_breath"),
+    ("the leg cramps are bad tonight", "qualifier:one_sided"),
+    ("my calf is swollen and my feet ache", "qualifier:one_sided"),
+])
+def test_words_that_only_look_together(text, key):
+    extraction = extract(text)
+    assert key not in {f.key for f in extraction.findings if f.present} | signs(text)
+
+
+@pytest.mark.parametrize("text, key", [
+    ("is chest pain normal with leg cramps?", "symptom:chest_pain"),
+    ("chest pain ok?", "symptom:chest_pain"),
+    ("the swelling is okay in the morning but at night my calf is huge and red", "symptom:swelling"),
+    ("the pain is fine in the morning but bad at night", "symptom:aching"),
+    ("my calf is red and warm day and night", "symptom:warmth"),
+])
+def test_all_right_words_do_not_deny_questions_or_times(text, key):
+    assert key in present(text)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("my calf aches after walking about 200 metres", "during_exercise"),
+    ("sore after running 5 miles yesterday", "after_exercise"),
+    ("cramp after running, a few minutes after I stop", "after_exercise"),
+])
+def test_a_walk_cut_short_is_during_exercise(text, value):
+    assert f"timing:{value}" in present(text)
+
+
+def test_one_leg_with_words_between_owner_and_leg():
+    assert "qualifier:one_sided" in signs("my swollen calf is sore since my operation")

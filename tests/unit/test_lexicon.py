@@ -33,3 +33,14 @@ def test_section_kinds(lexicon):
     assert lexicon.section_kind("Seek Medical Care") == "seek_care"
     assert lexicon.section_kind("About this Author") == "about_author"
     assert lexicon.section_kind("Overview") is None
+
+
+def test_a_required_sign_must_exist():
+    import yaml
+
+    from tests.conftest import ROOT
+
+    data = yaml.safe_load((ROOT / "data" / "lexicon.yml").read_text())
+    data["conditions"]["medication_side_effect"]["required"] = ["history:no_such_thing"]
+    with pytest.raises(LexiconError, match="no_such_thing"):
+        parse_lexicon(data)

@@ -197,3 +197,9 @@ def test_ankle_swelling_on_a_blood_pressure_medicine_suggests_a_side_effect(asse
     ranked = [c.id for c in assessor.assess(
         facts("symptom:swelling", "body_part:ankle", history=["blood_pressure_medicine"])).causes]
     assert ranked[0] == "medication_side_effect"
+
+
+def test_naming_both_sides_is_not_one_leg():
+    assert not Facts(frozenset({"side:left", "side:right"})).one_sided()
+    assert Facts(frozenset({"side:left"})).one_sided()
+    assert Facts(frozenset(), frozenset(), frozenset({"qualifier:one_sided"})).one_sided()
