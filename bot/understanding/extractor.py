@@ -131,7 +131,12 @@ class SymptomExtractor:
 
     def read_alarms(self, doc: Doc) -> tuple[Finding, ...]:
         mentions = self.alarm_matcher(doc)
-        negated = negated_spans(doc, [(m.start, m.end) for m in mentions])
+        # Negation sees the findings too, so that a denied list of findings does not reach
+        # over a warning sign: "no swelling or redness, coughed up blood this morning".
+        kinds = {(m.start, m.end): frozenset(c.split(":", 1)[0] for c in m.concepts)
+                 for m in self.matcher(doc)}
+        kinds.update({(m.start, m.end): frozenset({"sign"}) for m in mentions})
+        negated = negated_spans(doc, list(kinds), kinds)
         found = [Finding(*concept.split(":", 1), True, m.start_char, m.end_char, m.text)
                  for m in mentions if (m.start, m.end) not in negated for concept in m.concepts]
         seen = {f.key for f in found}

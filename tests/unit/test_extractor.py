@@ -338,3 +338,8 @@ def test_a_walk_cut_short_is_during_exercise(text, value):
 
 def test_one_leg_with_words_between_owner_and_leg():
     assert "qualifier:one_sided" in signs("my swollen calf is sore since my operation")
+
+
+def test_a_denied_list_of_findings_does_not_reach_over_a_warning_sign():
+    assert "alarm:coughing_blood" in signs("no swelling or redness, coughed up blood this morning")
+    assert not signs("no fever, chills or pus") & {"alarm:fever", "alarm:infected_wound"}
