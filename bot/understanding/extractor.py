@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from bot.entities import ONE_SIDED
 from bot.lexicon import Lexicon, get_lexicon
-from bot.matching import TermMatcher
+from bot.matching import Mention, TermMatcher
 from bot.nlp import fold_text, get_nlp
 from bot.settings import get_settings
 from bot.understanding.groups import GROUPS, Hit, context_findings
@@ -105,9 +105,10 @@ class SymptomExtractor:
     def __call__(self, text: object) -> Extraction:
         cleaned = clean_text(text, self.max_chars)
         doc = get_nlp()(fold_text(cleaned.text))
-        findings = self.read_doc(doc)
+        matched = self.matcher(doc)  # lexicon matches, shared by findings and signs
+        findings = self.read_doc(doc, matched)
         return Extraction(cleaned.text, findings, cleaned.truncated, cleaned.original_length,
-                          self.read_alarms(doc) + self.read_one_side(doc, findings))
+                          self.read_alarms(doc, matched) + self.read_one_side(doc, findings))
 
     def read_one_side(self, doc: Doc, findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
         """A sign that one leg is meant, when no side is named: "one leg is puffier", "my calf
@@ -129,12 +130,12 @@ class SymptomExtractor:
                 return (Finding("qualifier", "one_sided", True, t.idx, t.idx + len(t), t.text),)
         return ()
 
-    def read_alarms(self, doc: Doc) -> tuple[Finding, ...]:
+    def read_alarms(self, doc: Doc, matched: list[Mention] | None = None) -> tuple[Finding, ...]:
         mentions = self.alarm_matcher(doc)
         # Negation sees the findings too, so that a denied list of findings does not reach
         # over a warning sign: "no swelling or redness, coughed up blood this morning".
         kinds = {(m.start, m.end): frozenset(c.split(":", 1)[0] for c in m.concepts)
-                 for m in self.matcher(doc)}
+                 for m in (self.matcher(doc) if matched is None else matched)}
         kinds.update({(m.start, m.end): frozenset({"sign"}) for m in mentions})
         negated = negated_spans(doc, list(kinds), kinds)
         found = [Finding(*concept.split(":", 1), True, m.start_char, m.end_char, m.text)
@@ -144,14 +145,14 @@ class SymptomExtractor:
                   for ftype, value, start, end, text in self.together(doc) if f"{ftype}:{value}" not in seen]
         return tuple(found)
 
-    def read_doc(self, doc: Doc) -> tuple[Finding, ...]:
-        hits = self._candidates(doc)
+    def read_doc(self, doc: Doc, matched: list[Mention] | None = None) -> tuple[Finding, ...]:
+        hits = self._candidates(doc, self.matcher(doc) if matched is None else matched)
         hits = _resolve(doc, hits)
         return _merge(doc, hits)
 
-    def _candidates(self, doc: Doc) -> list[Hit]:
+    def _candidates(self, doc: Doc, matched: list[Mention]) -> list[Hit]:
         spans: dict[tuple[int, int], list[str]] = {}
-        for mention in self.matcher(doc):
+        for mention in matched:
             spans.setdefault((mention.start, mention.end), []).extend(mention.concepts)
         context = [(m.start, m.end, kind) for m in self.context(doc) for kind in m.concepts]
         for start, end, concept in context_findings(doc, context):
