@@ -174,6 +174,9 @@ def test_assessment_as_contract_dict(assessor):
     ("severe cramps one after the other and nothing stops them", "urgent"),
     ("I can't put any weight on my ankle", "urgent"),
     ("my restless legs mean I'm barely sleeping", "see_doctor"),
+    ("I can hardly breathe and my leg's swollen", "emergency"),
+    ("I can't wee and my back and legs are numb", "emergency"),
+    ("I got stung by something and now my legs are cramping badly", "urgent"),
     # the same signs denied change nothing
     ("no fever, nothing spreading, just crampy calves at night", "self_care"),
     ("calves ache after a long day, no pus, no open sores, not cold or blue", "self_care"),
