@@ -42,7 +42,16 @@ SOFT_STOPS = frozenset({",", "and", "&", "/", "-"})
 MAX_GAP = 6
 # Phrases that look like a cue but do not negate what follows.
 NOT_NEGATING = ("no doubt", "not only", "no matter", "not sure", "no idea", "never mind",
-                "can't tell", "don't know", "dont know", "not just", "no longer than")
+                "can't tell", "don't know", "dont know", "not just", "no longer than",
+                # a remedy that fails, not a symptom that is absent: "nothing helps the burning",
+                # "heat doesn't help the crawling"
+                "nothing helps", "nothing works", "nothing eases", "nothing stops", "nothing i do",
+                "nothing seems", "n't help", "not help", "n't ease", "not ease")
+# A cue right before these is about when, not about the next finding's presence: "never
+# while I'm running" denies during_exercise rather than stopping at "while".
+TEMPORAL_AFTER_CUE = frozenset({"while", "when", "during", "whilst"})
+# Said after a finding: "redness - no.", "cramps? not anymore", "swelling is no longer there".
+POST_PHRASES = (("no", "longer"), ("not", "anymore"), ("not", "any", "more"))
 
 
 def negated_spans(doc: Doc, mentions: Sequence[tuple[int, int]],
@@ -74,6 +83,9 @@ def negated_spans(doc: Doc, mentions: Sequence[tuple[int, int]],
                 j = last = starts[j]
                 continue
             word_j = lowered[j]
+            if word_j in TEMPORAL_AFTER_CUE and j == i + 1:
+                j += 1
+                continue
             if word_j in HARD_STOPS or (word_j == "more" and j + 1 < len(doc) and lowered[j + 1] == "like"):
                 break
             if word_j in SOFT_STOPS and not _list_goes_on(lowered, starts, j + 1, kinds, listed):
@@ -90,9 +102,30 @@ def negated_spans(doc: Doc, mentions: Sequence[tuple[int, int]],
         if k < len(doc) and lowered[k] in ALL_RIGHT and _ends_a_statement(lowered, start, k):
             negated.add((start, end))
             continue
-        if k < len(doc) and (lowered[k] in POST_CUES or (lowered[k] == "no" and k == len(doc) - 1)):
+        if k >= len(doc):
+            continue
+        said_no = lowered[k] == "no" and (k == len(doc) - 1 or lowered[k + 1] in {".", "!", ",", ";"})
+        later = any(tuple(lowered[k:k + len(p)]) == p for p in POST_PHRASES)
+        if lowered[k] in POST_CUES or said_no or later:
             negated.add((start, end))
+            negated |= _listed_before(lowered, mentions, start)  # "redness, warmth - none"
     return negated
+
+
+def _listed_before(lowered: list[str], mentions: Sequence[tuple[int, int]],
+                   start: int) -> set[tuple[int, int]]:
+    """The mentions listed just before one that a post cue denies, joined by commas or "and"."""
+    ends = {end: (s, end) for s, end in mentions}
+    out: set[tuple[int, int]] = set()
+    k = start
+    while True:
+        j = k
+        while j > 0 and lowered[j - 1] in {",", "and", "or", "&", "/"}:
+            j -= 1
+        if j == k or j not in ends:
+            return out
+        out.add(ends[j])
+        k = ends[j][0]
 
 
 def _ends_a_statement(lowered: list[str], start: int, k: int) -> bool:

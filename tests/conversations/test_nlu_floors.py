@@ -13,8 +13,11 @@ EVAL = ROOT / "tests" / "eval"
 
 FLOORS = {
     # set: (finding F1, negated mentions correct, intent macro-F1)
-    # measured 2026-11-22: 0.984, 0.955, 0.969 (vocabulary extended after its first run)
+    # measured 2026-11-22: 0.984, 0.955, 0.969 (vocabulary extended after its first run);
+    # 2026-11-25: 0.984, 0.955, 0.951
     "nlu_eval.yml": (0.97, 0.93, 0.94),
+    # measured 2026-11-25: 0.966, 0.941, 0.983 (negation-heavy, studied; was 0.930, 0.853)
+    "nlu_negation_dev.yml": (0.95, 0.92, 0.90),
     # measured 2026-11-22: 0.977, 0.938, 0.999 (blind: never used for tuning)
     "nlu_blind.yml": (0.96, 0.91, 0.95),
 }
@@ -47,7 +50,7 @@ def test_evaluation_sets_are_not_in_the_training_data():
     for path in Path(ROOT / "data" / "nlu").glob("*.yml"):
         for block in yaml.safe_load(path.read_text())["nlu"]:
             trained |= {line[2:].strip().lower() for line in block["examples"].splitlines() if line.strip()}
-    for name in ("nlu_eval.yml", "nlu_blind.yml"):
+    for name in ("nlu_eval.yml", "nlu_negation_dev.yml", "nlu_blind.yml"):
         if (EVAL / name).exists():
             # Stock replies ("yes", "thanks", "good morning") are bound to recur; anything
             # longer than three words must be new.

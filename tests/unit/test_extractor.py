@@ -343,3 +343,18 @@ def test_one_leg_with_words_between_owner_and_leg():
 def test_a_denied_list_of_findings_does_not_reach_over_a_warning_sign():
     assert "alarm:coughing_blood" in signs("no swelling or redness, coughed up blood this morning")
     assert not signs("no fever, chills or pus") & {"alarm:fever", "alarm:infected_wound"}
+
+
+@pytest.mark.parametrize("text, key, is_present", [
+    ("redness - no. warmth - no. my shin aches", "symptom:redness", False),
+    ("Chest pain? No. Swollen left leg? Yes.", "symptom:chest_pain", False),
+    ("redness, warmth, swelling - none of that", "symptom:warmth", False),
+    ("cramps? not anymore. now it's burning", "symptom:cramping", False),
+    ("my calves cramp after running, never while I'm running", "timing:during_exercise", False),
+    ("nothing helps the burning in my feet", "symptom:burning", True),
+    ("hot baths don't help the crawling in my legs", "symptom:crawling", True),
+    ("elevating them doesn't help the swelling", "symptom:swelling", True),
+    ("swelling, no redness", "symptom:swelling", True),
+])
+def test_negation_after_the_finding_and_failed_remedies(text, key, is_present):
+    assert key in (present(text) if is_present else absent(text))
