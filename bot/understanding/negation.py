@@ -108,7 +108,8 @@ def negated_spans(doc: Doc, mentions: Sequence[tuple[int, int]],
         later = any(tuple(lowered[k:k + len(p)]) == p for p in POST_PHRASES)
         if lowered[k] in POST_CUES or said_no or later:
             negated.add((start, end))
-            negated |= _listed_before(lowered, mentions, start)  # "redness, warmth - none"
+            if lowered[k:k + 2] == ["none", "of"]:  # "redness, warmth, swelling - none of that"
+                negated |= _listed_before(lowered, mentions, start)
     return negated
 
 

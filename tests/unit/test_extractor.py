@@ -358,3 +358,8 @@ def test_a_denied_list_of_findings_does_not_reach_over_a_warning_sign():
 ])
 def test_negation_after_the_finding_and_failed_remedies(text, key, is_present):
     assert key in (present(text) if is_present else absent(text))
+
+
+def test_a_post_cue_denies_only_its_own_finding_unless_it_says_none_of_them():
+    assert "symptom:redness" in present("my calf is swollen and red, warmth - no")
+    assert "symptom:redness" in absent("redness, warmth, swelling - none of that")
