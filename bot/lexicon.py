@@ -30,8 +30,8 @@ class Entry:
     relief: str | None = None
     # For a condition: findings of which at least one must be present for a full score.
     defining: tuple[str, ...] = ()
-    # For a sign: word groups that name it when one word of each group stands in the same
-    # sentence ("coughed" ... "blood"), whatever lies between them.
+    # For a sign or a finding: word groups that name it when one word of each group stands
+    # close by in one sentence ("coughed" ... "blood"); see understanding/signs.py.
     together: tuple[tuple[tuple[str, ...], ...], ...] = ()
     # For a condition: findings of which at least one must be present for it to be named at all.
     required: tuple[str, ...] = ()
@@ -137,18 +137,15 @@ def parse_lexicon(data: dict, source: Path | None = None) -> Lexicon:
             terms = _terms(spec.get("terms"), f"{section}.{key}")
             defining = tuple(str(d) for d in spec.get("defining") or ())
             required = tuple(str(d) for d in spec.get("required") or ())
-            for d in defining + required:
-                ftype, _, value = d.partition(":")
-                if value not in FINDING_VALUES.get(ftype, ()) and ftype not in ("history", "alarm"):
-                    raise LexiconError(f"{section}.{key}: defining finding {d!r} is not a contract finding")
             together = _together(spec.get("together") or [], f"{section}.{key}.together")
             entries.append(Entry(group, key, spec.get("name") or key, terms, relief, defining, together,
                                  required))
-    signs = {e.concept_id for e in entries if e.group in ("history", "alarm")}
+    # defining and required features: contract findings, or signs this lexicon names
+    known = {e.concept_id for e in entries if e.kind == "finding" or e.group in ("history", "alarm")}
     for entry in entries:
         for d in entry.defining + entry.required:
-            if d.split(":", 1)[0] in ("history", "alarm") and d not in signs:
-                raise LexiconError(f"conditions.{entry.key}: {d!r} is not in the lexicon")
+            if d not in known:
+                raise LexiconError(f"conditions.{entry.key}: {d!r} is not a contract finding or a sign")
     missing = set(CAUSE_IDS) - {e.key for e in entries if e.group == "condition"}
     if missing:
         raise LexiconError(f"conditions missing from the lexicon: {sorted(missing)}")

@@ -42,7 +42,8 @@ class Facts:
 
     def told(self) -> frozenset[str]:
         """Everything present, the signs included, with one-sidedness as decided above."""
-        return (self.present | self.alarms - {ONE_SIDED}) | ({ONE_SIDED} if self.one_sided() else set())
+        signs = self.alarms - {ONE_SIDED}
+        return self.present | signs | ({ONE_SIDED} if self.one_sided() else set())
 
     def knows(self, key: str) -> bool:
         return key in self.present or key in self.absent

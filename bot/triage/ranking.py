@@ -104,6 +104,8 @@ class CauseRanker:
         user_norm = math.sqrt(user_mass)
         ranked = []
         for cause, profile in self.profiles.items():
+            if cause in self.required and not self.required[cause] & told:
+                continue  # a side effect is not suggested without a medicine
             evidence, total = [], 0.0
             for finding, link in profile.items():
                 w = self.weight[finding]
@@ -117,8 +119,6 @@ class CauseRanker:
             coverage = total / user_mass
             cosine = total / (self.norm[cause] * user_norm)
             score = COVERAGE_SHARE * coverage + (1 - COVERAGE_SHARE) * cosine
-            if cause in self.required and not self.required[cause] & told:
-                continue  # a side effect is not suggested without a medicine
             if cause in self.defining and not self.defining[cause] & told:
                 score *= WITHOUT_DEFINING
             if score >= MIN_SCORE and any(e.supports for e in evidence):

@@ -157,10 +157,12 @@ class SymptomExtractor:
         context = [(m.start, m.end, kind) for m in self.context(doc) for kind in m.concepts]
         for start, end, concept in context_findings(doc, context):
             spans.setdefault((start, end), []).append(concept)
+        together: set[tuple[int, int]] = set()
         for ftype, value, start_char, end_char, _ in self.finding_together(doc):
             span = doc.char_span(start_char, end_char, alignment_mode="expand")
             if span is not None:  # "my breathing's gone really short": words of one sentence
                 spans.setdefault((span.start, span.end), []).append(f"{ftype}:{value}")
+                together.add((span.start, span.end))
         for ftype, value, start_char, end_char in regex_findings(doc.text):
             span = doc.char_span(start_char, end_char, alignment_mode="expand")
             if span is not None:  # may overlap a word-list match; merging keeps one finding
@@ -173,7 +175,7 @@ class SymptomExtractor:
             for concept in dict.fromkeys(ids):
                 ftype, value = concept.split(":", 1)
                 hits.append(Hit(start, end, ftype, value, span.start_char, span.end_char,
-                                (start, end) in negated))
+                                (start, end) in negated, (start, end) in together))
         return hits
 
 

@@ -25,6 +25,9 @@ class Hit:
     start_char: int
     end_char: int
     negated: bool = False
+    # read from words that belong together ("a minute standing and it goes off"): the span
+    # holds its own cue words
+    together: bool = False
 
 
 TIMING_PREPOSITIONS = frozenset({"during", "while", "whilst", "on", "after"})
@@ -224,8 +227,7 @@ def relief(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
         lo, hi = clause_of(doc, hit.start)
         lo = max(0, lo - 1)
         cue = _relief_cue(doc, lo, hi, hit)
-        if cue is None and hit.end - hit.start > 2:
-            # words read together ("a minute standing and it goes off") hold their own cue
+        if cue is None and hit.together:
             cue = _relief_cue(doc, hit.start, hit.end, replace(hit, start=hit.end))
         if cue is None:
             # "stretching doesn't help, nor does rubbing it": a negated remedy in a
