@@ -8,7 +8,10 @@ studied in the third session. redflags_dev.yml (70 warning-sign probes in lay wo
 by a separate author in the third session) and vignettes_dev2.yml (80 cases of every level
 and cause, likewise) are studied freely. vignettes_holdout.yml was
 written blind by a separate author in the third session: `--errors` never lists its cases,
-only its figures are printed.
+only its figures are printed. In the fourth session vignettes_dev3.yml (80 cases, half of them
+traps in both directions: benign look-alikes and danger in lay words) was written by a separate
+author to be studied, and vignettes_holdout2.yml (60 cases) blind, to be measured once at the
+end, since the first holdout's totals had been looked at often. `--set NAME` runs some sets only.
 
 Triage exact accuracy, under-triage on emergency/urgent cases (the bot's level less urgent
 than the expected one), and top-2 cause accuracy (an accepted cause among the first two).
@@ -33,10 +36,13 @@ def main() -> None:
     parser.add_argument("--errors", action="store_true")
     parser.add_argument("--extractor-only", action="store_true",
                         help="read findings with the extractor alone, without the Rasa model")
+    parser.add_argument("--set", action="append", default=[],
+                        help="a set's file name (repeatable); by default every set")
     args = parser.parse_args()
     folder = ROOT / "tests" / "eval"
-    names = ("vignettes.yml", "vignettes_blind.yml", "redflags_dev.yml", "vignettes_dev2.yml",
-             "vignettes_holdout.yml")
+    names = args.set or ("vignettes.yml", "vignettes_blind.yml", "redflags_dev.yml",
+                         "vignettes_dev2.yml", "vignettes_dev3.yml", "vignettes_holdout.yml",
+                         "vignettes_holdout2.yml")
     sets = [folder / name for name in names if (folder / name).exists()]
     if args.extractor_only:
         from bot.evaluation.triage import extractor_assess as run

@@ -3,7 +3,8 @@
 Terms are matched on the lower-cased text; a single word written in its base form ("throb")
 and any phrase ("keeps coming back") also match through the lemma NORM ("throbbing",
 "keep coming back").
-Overlapping matches keep the longest; one span may name several concepts.
+Overlapping matches keep the longest; one span may name several concepts. A span matched as
+written takes only those concepts, not also its lemma's ("sores" is not "sore").
 """
 
 from __future__ import annotations
@@ -61,11 +62,17 @@ class TermMatcher:
     def __call__(self, doc: Doc) -> list[Mention]:
         found: dict[tuple[int, int], list[str]] = {}
         vocab = doc.vocab
-        for matcher in (self._lower, self._norm):
-            for match_id, start, end in matcher(doc):
-                ids = self._concepts[vocab.strings[match_id]]
-                bucket = found.setdefault((start, end), [])
-                bucket.extend(i for i in ids if i not in bucket)
+        for match_id, start, end in self._lower(doc):
+            ids = self._concepts[vocab.strings[match_id]]
+            bucket = found.setdefault((start, end), [])
+            bucket.extend(i for i in ids if i not in bucket)
+        as_written = set(found)
+        for match_id, start, end in self._norm(doc):
+            if (start, end) in as_written:
+                continue  # a term as written wins over its lemma: "sores" is not "sore"
+            ids = self._concepts[vocab.strings[match_id]]
+            bucket = found.setdefault((start, end), [])
+            bucket.extend(i for i in ids if i not in bucket)
         return _longest(doc, found)
 
 

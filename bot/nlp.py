@@ -23,7 +23,7 @@ def fold_text(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _lemma_table() -> Table:
+def lemma_table() -> Table:
     """spacy-lookups-data's English lemma table (keyed by string hash; ``get`` takes text)."""
     from spacy.lookups import load_lookups
 
@@ -33,7 +33,7 @@ def _lemma_table() -> Table:
 @Language.component("legbot_norm")
 def legbot_norm(doc: Doc) -> Doc:
     """Set NORM to the lookup lemma of the lower-cased form."""
-    table = _lemma_table()
+    table = lemma_table()
     for token in doc:
         lower = token.lower_
         token.norm_ = table.get(lower, lower)

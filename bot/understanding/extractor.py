@@ -18,12 +18,13 @@ from spacy.tokens import Doc
 from bot.entities import ONE_SIDED
 from bot.lexicon import Lexicon, get_lexicon
 from bot.matching import Mention, TermMatcher
-from bot.nlp import fold_text, get_nlp
+from bot.nlp import fold_text, get_nlp, lemma_table
 from bot.settings import get_settings
 from bot.understanding.groups import GROUPS, Hit, context_findings
 from bot.understanding.negation import negated_spans
 from bot.understanding.numbers import regex_findings
 from bot.understanding.signs import TogetherMatcher
+from bot.understanding.spelling import Speller
 from bot.understanding.text import clean_text
 
 # How people name one leg ("my calf") and both ("my calves"): singular and plural leg words.
@@ -101,10 +102,11 @@ class SymptomExtractor:
         self.together = TogetherMatcher(signs)
         self.one_side_matcher = TermMatcher.from_entries(
             e for e in lexicon.of_kind("qualifier") if e.concept_id == ONE_SIDED)
+        self.speller = _speller(lexicon)
 
     def __call__(self, text: object) -> Extraction:
         cleaned = clean_text(text, self.max_chars)
-        doc = get_nlp()(fold_text(cleaned.text))
+        doc = self.speller(get_nlp()(fold_text(cleaned.text)))
         matched = self.matcher(doc)  # lexicon matches, shared by findings and signs
         findings = self.read_doc(doc, matched)
         return Extraction(cleaned.text, findings, cleaned.truncated, cleaned.original_length,
@@ -177,6 +179,26 @@ class SymptomExtractor:
                 hits.append(Hit(start, end, ftype, value, span.start_char, span.end_char,
                                 (start, end) in negated, (start, end) in together))
         return hits
+
+
+def _speller(lexicon: Lexicon) -> Speller:
+    """Misspellings of the words that name findings and signs; every word of the lexicon and
+    of the English lemma table counts as known."""
+    named = lexicon.of_kind("finding", "alarm", "history")
+    terms: dict[str, set[str]] = {}
+    for entry in named:
+        for term in entry.terms:
+            if " " not in term:
+                terms.setdefault(term.lower(), set()).add(entry.concept_id)
+    words = {w for e in lexicon.entries for t in e.terms for w in t.lower().split()}
+    words |= {w for ts in lexicon.cues.values() for t in ts for w in t.lower().split()}
+    table = lemma_table()
+    words |= set(table.values())
+
+    def known(word: str) -> bool:
+        return word in words or table.get(word) is not None
+
+    return Speller(terms, known, lambda word: table.get(word, word))
 
 
 def _resolve(doc: Doc, hits: list[Hit]) -> list[Hit]:

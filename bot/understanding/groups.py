@@ -47,6 +47,11 @@ SPECIFIC_SENSATIONS = frozenset({
     "throbbing", "cramping", "crawling", "tingling", "burning", "stabbing", "numbness",
     "heaviness",
 })
+# Words by which a clause refers back to a sensation named before it ("..., it was agony").
+PRONOUNS = frozenset({"it", "they", "which", "that", "this", "these", "them"})
+# Bare words that name a finding only when denied ("breathing's fine", "my breathing is
+# ok"); said otherwise ("breathing exercises") they name nothing.
+DENIED_ONLY = frozenset({"breathing", "breath"})
 # "a hot day", "a warm bath": heat around the person, not a warm leg.
 NOT_BODY_HEAT = frozenset({
     "day", "days", "weather", "summer", "spell", "sun", "climate", "room", "weekend", "festival",
@@ -87,13 +92,23 @@ def symptom(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
     -> throbbing and aching (two clauses); "sore calves" -> aching; "a hot day" -> nothing.
     """
     specific = [h for h in hits if h.value in SPECIFIC_SENSATIONS and not h.negated]
+    places = [h.start for h in every if h.type == "body_part"]
     kept = []
     for hit in hits:
         if hit.value == "warmth" and _heat_around(doc, hit.end):
             continue
+        if doc[hit.start:hit.end].text.lower() in DENIED_ONLY and not hit.negated and not hit.together:
+            continue  # "breathing" names a finding only to deny it: "breathing's fine"
         if hit.value == "aching" and not hit.negated:
             lo, hi = clause_of(doc, hit.start, PAIN_CLAUSE_BREAKS)
             if any(lo <= s.start < hi for s in specific):
+                continue
+            # "cramp in my calf, it was agony": a pain clause with no place of its own that
+            # refers back is about the sensation named before it in its sentence
+            sent = doc[hit.start].sent
+            refers_back = any(t.lower_ in PRONOUNS for t in doc[lo:hi])
+            if refers_back and not any(lo <= p < hi for p in places) and any(
+                    sent.start <= s.start < lo for s in specific):
                 continue
         kept.append(hit)
     return kept
@@ -200,7 +215,7 @@ def context_findings(doc: Doc, mentions: list[tuple[int, int, str]]) -> list[tup
     stretches = [(s, e) for s, e, kind in mentions if kind == "stretch"]
     for start, end, kind in mentions:
         if kind == "activity":
-            before = {t.lower_ for t in doc[max(0, start - 4): start]}
+            before = {t.lower_ for t in doc[max(0, start - 5): start]}
             after = {t.lower_ for t in doc[end: end + 2]}
             if before & AFTER_WORDS or "afterwards" in after:
                 out.append((start, end, "timing:after_exercise"))
@@ -274,6 +289,25 @@ def passthrough(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
     return hits
 
 
+# After a denied "drink", words that keep it about alcohol: "I don't drink", "don't drink
+# alcohol", "I don't drink or smoke"; "don't drink much water" is about water.
+DRINK_ENDS = frozenset({".", ",", ";", "!", "?", "and", "or", "alcohol", "at", "anymore", "nor",
+                        "either", "now", "but", "any", "booze"})
+
+
+def risk_factor(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
+    """Risk factors stand as matched, except a bare "drink": it names alcohol only when
+    denied ("I don't drink, but ..."); "drink a glass of water" names nothing."""
+    kept = []
+    for hit in hits:
+        if doc[hit.start:hit.end].text.lower() == "drink":
+            nxt = doc[hit.end].lower_ if hit.end < len(doc) else "."
+            if not hit.negated or nxt not in DRINK_ENDS:
+                continue
+        kept.append(hit)
+    return kept
+
+
 # "every few weeks", "once a month": a frequency ("for a few weeks" is a duration)
 OCCASIONAL = frozenset({"every", "once", "twice", "times", "per", "each"})
 NOT_DURATION_AFTER = frozenset({"pregnant", "old", "ago", "postpartum"})
@@ -305,6 +339,8 @@ def duration(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
             after = doc[hit.end].lower_ if hit.end < len(doc) else ""
             if before & OCCASIONAL or (after in NOT_DURATION_AFTER and not _still_since(doc, hit.end)):
                 continue
+            if hit.start > 0 and doc[hit.start - 1].lower_ == "in":
+                continue  # "haven't had a drink in years": since when, not how long
         kept.append(hit)
     return kept
 
@@ -316,7 +352,7 @@ GROUPS: dict[str, Callable[[Doc, list[Hit], list[Hit]], list[Hit]]] = {
     "timing": timing,
     "relief": relief,
     "trigger": passthrough,
-    "risk_factor": passthrough,
+    "risk_factor": risk_factor,
     "medication": passthrough,
     "severity": passthrough,
     "duration": duration,

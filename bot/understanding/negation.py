@@ -4,12 +4,18 @@ A cue ("no", "not", "never", "without", "n't", "nor", "none of") negates the men
 follow it until the clause ends: a sentence mark, a contrast word ("but", "though", "more
 like"), or a comma or "and" that is not followed by another finding of the same list.
 
+A mention inside a negated one shares its fate ("after exercise" and "exercise"). When the
+next clause sets another finding of one type against the denied one ("not my right knee,
+it's my left one", "never during the day, only at night"), only that type is denied: the
+knee and the pain are still there.
+
 >>> # "no swelling or redness but my calf burns": swelling and redness negated, burning not.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -41,17 +47,27 @@ SOFT_STOPS = frozenset({",", "and", "&", "/", "-"})
 # negated mention: "I don't think my legs are swollen" reaches, a later clause does not.
 MAX_GAP = 6
 # Phrases that look like a cue but do not negate what follows.
-NOT_NEGATING = ("no doubt", "not only", "no matter", "not sure", "no idea", "never mind",
+NOT_NEGATING = ("no doubt", "not only", "no matter", "not sure", "no idea", "never mind", "no wonder",
                 "can't tell", "don't know", "dont know", "not just", "no longer than",
                 # a remedy that fails, not a symptom that is absent: "nothing helps the burning",
                 # "heat doesn't help the crawling"
                 "nothing helps", "nothing works", "nothing eases", "nothing stops", "nothing i do",
-                "nothing seems", "n't help", "not help", "n't ease", "not ease")
+                "nothing seems", "n't help", "not help", "n't ease", "not ease", "n't do anything",
+                "not do anything", "n't do much", "n't make any difference", "n't make a difference",
+                "n't give me any relief", "n't give any relief", "n't relieve", "n't stop")
 # A cue right before these is about when, not about the next finding's presence: "never
 # while I'm running" denies during_exercise rather than stopping at "while".
 TEMPORAL_AFTER_CUE = frozenset({"while", "when", "during", "whilst"})
 # Said after a finding: "redness - no.", "cramps? not anymore", "swelling is no longer there".
 POST_PHRASES = (("no", "longer"), ("not", "anymore"), ("not", "any", "more"))
+# Said after a question mark or a dash only: "swollen?? not really"; "swollen, not really
+# painful" is about the pain.
+ANSWER_PHRASES = (("not", "really"), ("not", "realy"), ("not", "much"), ("nah",), ("no", "way"))
+# After a denied mention, these make it a comparison, not a denial: "never had pain like this".
+LIKE_THIS = (("like", "this"), ("like", "that"), ("this", "bad"), ("so", "bad"))
+# Words that open a clause setting something against what was just denied.
+CONTRAST_OPENERS = frozenset({"only", "just", "it", "'s", "its", "they", "but", "rather", "instead",
+                              "more", "mainly", "mostly", "its", "it's", "that", "this", "which"})
 
 
 def negated_spans(doc: Doc, mentions: Sequence[tuple[int, int]],
@@ -74,11 +90,12 @@ def negated_spans(doc: Doc, mentions: Sequence[tuple[int, int]],
         j = i + 1
         last = i
         listed: set[str] = set()
+        scope: set[tuple[int, int]] = set()
         while j < len(doc):
             if j in starts:
                 if j - last > MAX_GAP:
                     break
-                negated.add((j, starts[j]))
+                scope.add((j, starts[j]))
                 listed |= kinds.get((j, starts[j]), frozenset())
                 j = last = starts[j]
                 continue
@@ -91,6 +108,8 @@ def negated_spans(doc: Doc, mentions: Sequence[tuple[int, int]],
             if word_j in SOFT_STOPS and not _list_goes_on(lowered, starts, j + 1, kinds, listed):
                 break
             j += 1
+        if scope and not any(_compared(lowered, e) for _, e in scope):
+            negated |= _contrasted(lowered, mentions, kinds, scope, j)
 
     for start, end in mentions:
         k = end
@@ -106,11 +125,47 @@ def negated_spans(doc: Doc, mentions: Sequence[tuple[int, int]],
             continue
         said_no = lowered[k] == "no" and (k == len(doc) - 1 or lowered[k + 1] in {".", "!", ",", ";"})
         later = any(tuple(lowered[k:k + len(p)]) == p for p in POST_PHRASES)
-        if lowered[k] in POST_CUES or said_no or later:
+        answered = lowered[k - 1] in {"?", "-", ":"} and any(
+            tuple(lowered[k:k + len(p)]) == p for p in ANSWER_PHRASES)
+        if lowered[k] in POST_CUES or said_no or later or answered:
             negated.add((start, end))
             if lowered[k:k + 2] == ["none", "of"]:  # "redness, warmth, swelling - none of that"
                 negated |= _listed_before(lowered, mentions, start)
-    return negated
+    # a mention that starts inside a denied one is denied with it: "(after (exercise))"
+    return negated | {(s, e) for s, e in mentions
+                      if any(ns <= s < ne for ns, ne in negated)}
+
+
+def _compared(lowered: list[str], end: int) -> bool:
+    """ "I've never had pain like this", "never had cramps before.": compared, not denied."""
+    after = tuple(lowered[end:end + 2])
+    return after in LIKE_THIS or (end < len(lowered) and lowered[end] == "before"
+                                  and (end + 1 == len(lowered) or lowered[end + 1] in {".", "!", ","}))
+
+
+def _contrasted(lowered: list[str], mentions: Sequence[tuple[int, int]],
+                kinds: Mapping[tuple[int, int], frozenset[str]],
+                scope: set[tuple[int, int]], end: int) -> set[tuple[int, int]]:
+    """The part of a denied scope that is really denied, given the clause after it.
+
+    "It isn't my right knee that hurts, it's my left one": the next clause names another side,
+    so only the side is denied. Without such a clause, the whole scope is denied.
+    """
+    k = end
+    while k < len(lowered) and lowered[k] in {",", "-", ";"}:
+        k += 1
+    if k >= len(lowered) or lowered[k] not in CONTRAST_OPENERS:
+        return scope
+    stop = next((i for i in range(k, len(lowered)) if lowered[i] in {".", "!", "?", ";"}), len(lowered))
+    set_against: set[str] = set()
+    for start, mention_end in mentions:
+        if k <= start < stop and (start, mention_end) not in scope:
+            set_against |= kinds.get((start, mention_end), frozenset())
+    denied_kinds = set().union(*(kinds.get(m, frozenset()) for m in scope))
+    contrasted = set_against & denied_kinds
+    if not contrasted or contrasted == denied_kinds:
+        return scope
+    return {m for m in scope if kinds.get(m, frozenset()) & contrasted}
 
 
 def _listed_before(lowered: list[str], mentions: Sequence[tuple[int, int]],
@@ -154,7 +209,20 @@ def _list_goes_on(lowered: list[str], starts: dict[int, int], j: int,
     return not types or not listed or bool(types & listed)
 
 
+@lru_cache(maxsize=1)
+def _not_negating_tokens() -> tuple[tuple[str, ...], ...]:
+    """NOT_NEGATING as the shared tokenizer splits it ("doesn't" -> "does", "n't")."""
+    from bot.nlp import get_nlp
+
+    nlp = get_nlp()
+    return tuple(tuple(t.lower_ for t in nlp.make_doc(phrase)) for phrase in NOT_NEGATING)
+
+
 def _not_negating(lowered: list[str], i: int) -> bool:
-    window = " ".join(lowered[max(0, i - 2): i + 2])
-    joined = window.replace(" n't", "n't")
-    return any(phrase in joined or phrase in window for phrase in NOT_NEGATING)
+    """Is the cue at ``i`` part of a phrase that does not negate ("no wonder", "n't help")?"""
+    for phrase in _not_negating_tokens():
+        for offset, word in enumerate(phrase):
+            start = i - offset
+            if word == lowered[i] and start >= 0 and tuple(lowered[start:start + len(phrase)]) == phrase:
+                return True
+    return False

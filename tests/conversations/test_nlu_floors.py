@@ -18,6 +18,8 @@ FLOORS = {
     "nlu_eval.yml": (0.97, 0.93, 0.94),
     # measured 2026-11-25: 0.966, 0.941, 0.983 (negation-heavy, studied; was 0.930, 0.853)
     "nlu_negation_dev.yml": (0.95, 0.92, 0.90),
+    # measured 2026-11-25: 0.943, 0.902 at first; 0.988, 0.982, 0.980 after studying it
+    "nlu_negation_dev2.yml": (0.97, 0.96, 0.95),
     # measured 2026-11-22: 0.977, 0.938, 0.999 (blind: never used for tuning)
     "nlu_blind.yml": (0.96, 0.91, 0.95),
 }
@@ -50,7 +52,7 @@ def test_evaluation_sets_are_not_in_the_training_data():
     for path in Path(ROOT / "data" / "nlu").glob("*.yml"):
         for block in yaml.safe_load(path.read_text())["nlu"]:
             trained |= {line[2:].strip().lower() for line in block["examples"].splitlines() if line.strip()}
-    for name in ("nlu_eval.yml", "nlu_negation_dev.yml", "nlu_blind.yml"):
+    for name in FLOORS:
         if (EVAL / name).exists():
             # Stock replies ("yes", "thanks", "good morning") are bound to recur; anything
             # longer than three words must be new.

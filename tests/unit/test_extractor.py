@@ -363,3 +363,109 @@ def test_negation_after_the_finding_and_failed_remedies(text, key, is_present):
 def test_a_post_cue_denies_only_its_own_finding_unless_it_says_none_of_them():
     assert "symptom:redness" in present("my calf is swollen and red, warmth - no")
     assert "symptom:redness" in absent("redness, warmth, swelling - none of that")
+
+
+# --- fourth session: contrast, comparisons, failed remedies, misspellings -----------------
+
+@pytest.mark.parametrize("text, denied, still_present", [
+    ("It isn't my right knee that hurts, it's my left one.", {"side:right"},
+     {"body_part:knee", "symptom:aching", "side:left"}),
+    ("I never get the cramps during the day, only at night", {"timing:daytime"},
+     {"symptom:cramping", "timing:night"}),
+    ("the cramps don't come after exercise, they come at night", {"timing:after_exercise"},
+     {"symptom:cramping", "timing:night"}),
+])
+def test_a_contrast_denies_only_the_type_set_against(text, denied, still_present):
+    assert denied <= absent(text)
+    assert still_present <= present(text)
+
+
+def test_a_mention_inside_a_denied_one_is_denied_too():
+    text = "I haven't been sitting for long periods, yet my right calf hurts"
+    assert "trigger:prolonged_sitting" in absent(text)
+    assert "trigger:prolonged_sitting" not in present(text)
+
+
+@pytest.mark.parametrize("text, finding", [
+    ("I've never had pain like this in my knee before", "symptom:aching"),
+    ("no wonder my legs ache", "symptom:aching"),
+    ("heat helps but massage doesn't do anything for my calf cramps", "symptom:cramping"),
+])
+def test_cues_that_do_not_deny(text, finding):
+    assert finding in present(text)
+
+
+def test_a_phrase_that_does_not_negate_must_hold_the_cue():
+    # "not sure" later in the sentence does not stop the "no" before swelling
+    assert "symptom:swelling" in absent("no swelling, not sure about redness")
+
+
+@pytest.mark.parametrize("text, finding", [
+    ("left calf swolen?? not realy, but its red", "symptom:swelling"),
+    ("I'm not diabetic and I don't drink, but my feet burn", "risk_factor:alcohol"),
+    ("no chest pain, breathing fine", "symptom:shortness_of_breath"),
+    ("no sores on my feet", "symptom:skin_changes"),
+])
+def test_more_ways_of_saying_no(text, finding):
+    assert finding in absent(text)
+
+
+@pytest.mark.parametrize("text, finding", [
+    ("I do breathing exercises", "symptom:shortness_of_breath"),
+    ("I drink lots of water", "risk_factor:alcohol"),
+    ("no sores on my feet", "symptom:aching"),
+    ("I haven't touched alcohol in years", "duration:persistent"),
+])
+def test_words_that_name_nothing_here(text, finding):
+    assert finding not in present(text) | absent(text)
+
+
+@pytest.mark.parametrize("text, findings", [
+    ("cramp in my calf lasted 20 mins, it was agony", {"severity:severe", "symptom:cramping"}),
+    ("the swelling won't go down", {"duration:persistent"}),
+    ("the aches started a month ago and haven't gone away", {"duration:persistent"}),
+    ("swelling? nope. cramps mostly after i go for a run", {"timing:after_exercise"}),
+    ("just heavy legs", {"body_part:leg", "symptom:heaviness"}),
+])
+def test_more_findings(text, findings):
+    assert findings <= present(text)
+
+
+def test_a_pain_word_referring_back_yields_to_the_sensation():
+    assert "symptom:aching" not in present("cramp in my calf lasted 20 mins, it was agony")
+    # but an ache-or-cramp question keeps both
+    assert {"symptom:aching", "symptom:cramping"} <= present("is it a cramp or just an ache?")
+
+
+@pytest.mark.parametrize("text, finding", [
+    ("no numbnes in my feet", "symptom:numbness"),
+])
+def test_misspelt_denied(text, finding):
+    assert finding in absent(text)
+
+
+@pytest.mark.parametrize("text, finding", [
+    ("my feet r burnin", "symptom:burning"), ("cramsp in my clves", "body_part:calf"),
+    ("cramsp in my clves", "symptom:cramping"), ("my legss hurt", "body_part:leg"),
+])
+def test_misspellings_of_lexicon_words(text, finding):
+    assert finding in present(text)
+
+
+def test_a_known_word_is_not_corrected():
+    assert "body_part:calf" not in present("I feel calm tonight")
+
+
+def test_speller_reads_one_edit_only_and_never_a_known_word():
+    from bot.understanding.spelling import Speller
+
+    speller = Speller({"swollen": {"symptom:swelling"}, "swelling": {"symptom:swelling"},
+                       "tingle": {"symptom:tingling"}, "single": {"x:y"}},
+                      known=lambda w: w in {"shingle"})
+    assert speller.correct("swolen") == "swollen"
+    assert speller.correct("sweling") == "swelling"
+    assert speller.correct("swlolen") == "swollen"  # two letters swapped
+    assert speller.correct("swxllex") is None  # two edits
+    assert speller.correct("shingle") is None  # a known word
+    assert speller.correct("tingel") == "tingle"
+    assert speller.correct("zingle") is None  # near two different things
