@@ -6,9 +6,9 @@ tests/eval/nlu_eval.yml was written apart from the training data; the extractor'
 vocabulary was extended once after its first measurement, so it is no longer blind.
 tests/eval/nlu_negation_dev.yml (90 negation-heavy utterances, written by a separate author
 in the third session) and nlu_negation_dev2.yml (100 utterances, 80 with negation, written
-by another author in the fourth session) are studied freely. tests/eval/nlu_blind.yml was written apart from the
-code and is never used for tuning: its figures are the honest ones, and `--errors` never
-lists its utterances. `--set NAME` runs some sets only.
+by another author in the fourth session) are studied freely. tests/eval/nlu_blind.yml was
+written apart from the code and is never used for tuning: its figures are the honest ones,
+and `--errors` never lists its utterances. `--set NAME` runs some sets only.
 """
 
 from __future__ import annotations

@@ -35,6 +35,12 @@ class Entry:
     together: tuple[tuple[tuple[str, ...], ...], ...] = ()
     # For a condition: findings of which at least one must be present for it to be named at all.
     required: tuple[str, ...] = ()
+    # For a sign: other signs it explains away when both are read in one message (toes that
+    # turn white in the cold and pink on warming are not a cold, pale leg).
+    explains: tuple[str, ...] = ()
+    # For a sign named by words together: they may stand anywhere in one sentence, not only
+    # within a few words ("white ... when it's cold, ... pink again in a warm bath").
+    together_in_sentence: bool = False
 
     @property
     def concept_id(self) -> str:
@@ -50,7 +56,11 @@ class Lexicon:
     entries: tuple[Entry, ...]
     cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
     sections: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    generic_findings: frozenset[str] = frozenset()
+    # A finding that names the complaint itself, with its more specific kinds: "pain" ->
+    # throbbing, cramping, burning, ...
+    generic_findings: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Findings whose absence rules out a complication, not a cause ("no chest pain").
+    complication_findings: frozenset[str] = frozenset()
     # Context words that are findings only together with others (see understanding/groups.py).
     activities: tuple[str, ...] = ()
     postures: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -138,27 +148,33 @@ def parse_lexicon(data: dict, source: Path | None = None) -> Lexicon:
             defining = tuple(str(d) for d in spec.get("defining") or ())
             required = tuple(str(d) for d in spec.get("required") or ())
             together = _together(spec.get("together") or [], f"{section}.{key}.together")
+            explains = tuple(str(d) for d in spec.get("explains") or ())
             entries.append(Entry(group, key, spec.get("name") or key, terms, relief, defining, together,
-                                 required))
+                                 required, explains, spec.get("together_within") == "sentence"))
     # defining and required features: contract findings, or signs this lexicon names
     known = {e.concept_id for e in entries if e.kind == "finding" or e.group in ("history", "alarm")}
     for entry in entries:
-        for d in entry.defining + entry.required:
+        for d in entry.defining + entry.required + entry.explains:
             if d not in known:
-                raise LexiconError(f"conditions.{entry.key}: {d!r} is not a contract finding or a sign")
+                raise LexiconError(f"{entry.concept_id}: {d!r} is not a contract finding or a sign")
     missing = set(CAUSE_IDS) - {e.key for e in entries if e.group == "condition"}
     if missing:
         raise LexiconError(f"conditions missing from the lexicon: {sorted(missing)}")
 
     cues = {k: _terms(v, f"cues.{k}") for k, v in (data.get("cues") or {}).items()}
     sections = {k: _terms(v, f"sections.{k}") for k, v in (data.get("sections") or {}).items()}
-    generic = frozenset(str(x) for x in data.get("generic_findings") or ())
+    generic = {str(k): tuple(str(x) for x in v) for k, v in (data.get("generic_findings") or {}).items()}
+    complications = frozenset(str(x) for x in data.get("complication_findings") or ())
+    named = set(generic) | {x for v in generic.values() for x in v} | complications
+    unknown = named - {e.concept_id for e in entries if e.kind == "finding"}
+    if unknown:
+        raise LexiconError(f"generic or complication findings outside the contract: {sorted(unknown)}")
     postures = {k: _terms(v, f"postures.{k}") for k, v in (data.get("postures") or {}).items()}
     for trigger in postures:
         if trigger not in FINDING_VALUES["trigger"]:
             raise LexiconError(f"postures: {trigger!r} is not a trigger value")
     return Lexicon(
-        tuple(entries), cues, sections, generic,
+        tuple(entries), cues, sections, generic, complications,
         activities=_terms(data.get("activities") or ["exercise"], "activities"),
         postures=postures,
         long_stretches=_terms(data.get("long_stretches") or ["all day"], "long_stretches"),
@@ -167,9 +183,24 @@ def parse_lexicon(data: dict, source: Path | None = None) -> Lexicon:
     )
 
 
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """YAML's safe loader, refusing a key given twice in one mapping (YAML would keep the last
+    one silently, and a second `together:` would drop the first one's rules)."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"{key!r} given twice in one mapping", key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep)
+
+
 def load_lexicon(path: Path) -> Lexicon:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)  # noqa: S506 (a safe loader)
     except (OSError, yaml.YAMLError) as exc:
         raise LexiconError(f"cannot read lexicon {path}: {exc}") from exc
     if not isinstance(data, dict):

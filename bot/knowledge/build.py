@@ -169,6 +169,10 @@ def _write(conn: Connection, extracted: list[_Extracted], lexicon: Lexicon) -> N
                 relate(cid, "escalates_to", f"triage:{crit.level}", passage)
                 for required in crit.requires + crit.qualifiers:
                     relate(cid, "requires", required, passage)
+                if crit.pain:  # the pain, and the kinds of it
+                    relate(cid, "about_pain", crit.pain[0], passage)
+                    for kind in crit.pain[1:]:
+                        relate(cid, "pain_kind", kind, passage)
         session.add_all(concepts.values())
         session.flush()
         session.add_all(relations.values())

@@ -65,10 +65,15 @@ class Criterion:
     requires: tuple[str, ...]
     qualifiers: tuple[str, ...]
     passage: int
+    # For advice about the pain itself ("if the pain is ... associated with swelling"): the
+    # generic finding and its kinds. The user who denies the pain and names no kind of it
+    # ("puffy ankles, no pain") is not who the advice is for.
+    pain: tuple[str, ...] = ()
 
     @property
     def concept_id(self) -> str:
-        return f"criterion:{self.level}:" + "+".join(sorted(self.requires + self.qualifiers))
+        named = "+".join(sorted(self.requires + self.qualifiers))
+        return f"criterion:{self.level}:{named}" + ("~" + self.pain[0] if self.pain else "")
 
 
 @dataclass(frozen=True)
@@ -130,9 +135,9 @@ class _Sentence:
     @classmethod
     def read(cls, reader: RelationReader, passage: Passage) -> _Sentence:
         doc = get_nlp()(fold_text(passage.text))
-        findings = [_Item(a.key, *_token_span(doc, a.start, a.end))
-                    for a in reader.findings.read_alarms(doc)]
-        for finding in reader.findings.read_doc(doc):
+        read, signs = reader.findings.read(doc)
+        findings = [_Item(a.key, *_token_span(doc, a.start, a.end)) for a in signs]
+        for finding in read:
             span = doc.char_span(finding.start, finding.end, alignment_mode="expand")
             if finding.present and span is not None:
                 findings.append(_Item(finding.key, span.start, span.end))
@@ -248,13 +253,23 @@ class _Sentence:
         stop = self._cue("criterion_stop")
         end = stop.start if stop and stop.start > clause.end else len(self.doc)
         qualifiers = tuple(sorted({q.concept for q in self._of("qualifier") if clause.end <= q.start < end}))
+        kinds = self.reader.lexicon.generic_findings
+        # "if the pain is severe, persistent, or with swelling": the pain is every alternative's
+        pain = next((f.concept for f in self.findings
+                     if clause.end <= f.start < end and f.concept in kinds), None)
         out = []
         for lo, hi in _alternatives(self.doc, clause.end, end, self.cues):
             found = [f.concept for f in self.findings
                      if lo <= f.start < hi and f.concept.split(":", 1)[0] not in NOT_CRITERIA]
-            specific = [f for f in found if f not in self.reader.lexicon.generic_findings]
+            specific = [f for f in found if f not in kinds]
             if any(not f.startswith("body_part:") for f in specific):
-                out.append(Criterion(level, tuple(sorted(set(specific))), qualifiers, self.passage.ordinal))
+                # only advice to book a doctor about the pain is set aside by "no pain"; urgent
+                # advice and advice about a warning sign (a sore that is not healing) stand
+                # whatever the pain (when in doubt, escalate)
+                about_pain = pain and level == "see_doctor" and not any(
+                    f.startswith("alarm:") for f in specific)
+                out.append(Criterion(level, tuple(sorted(set(specific))), qualifiers, self.passage.ordinal,
+                                     (pain, *kinds[pain]) if about_pain else ()))
         return out
 
 

@@ -61,6 +61,9 @@ class EscalationCriterion:
     requires: tuple[str, ...]
     qualifiers: tuple[str, ...]
     sources: tuple[Citation, ...]
+    # For advice about the pain: the generic finding ("symptom:aching"), then its kinds. It does
+    # not fire when the user denies the pain and names no kind of it.
+    pain: tuple[str, ...] = ()
 
 
 class KnowledgeStore:
@@ -158,6 +161,8 @@ class KnowledgeStore:
                 tuple(r for r in required if not r.startswith("qualifier:")),
                 tuple(r for r in required if r.startswith("qualifier:")),
                 sources,
+                tuple(lk.object for lk in links if lk.predicate == "about_pain")
+                + tuple(lk.object for lk in links if lk.predicate == "pain_kind"),
             )
 
 

@@ -15,7 +15,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
-from bot.contract import CAUSE_IDS
+from bot.contract import CAUSE_IDS, FINDING_VALUES
 from bot.knowledge.store import Citation, KnowledgeStore, Link
 from bot.lexicon import Lexicon
 from bot.triage.facts import Facts
@@ -77,6 +77,8 @@ class CauseRanker:
         relief_of = {f"remedy:{e.key}": f"relief:{e.relief}" for e in lexicon.of_kind("remedy") if e.relief}
         self.defining = {e.key: set(e.defining) for e in lexicon.of_kind("condition") if e.defining}
         self.required = {e.key: set(e.required) for e in lexicon.of_kind("condition") if e.required}
+        self.not_against = lexicon.complication_findings | {
+            f"relief:{v}" for v in FINDING_VALUES["relief"]}
         self.profiles: dict[str, dict[str, Link]] = {}
         for cause in CAUSE_IDS:
             profile: dict[str, Link] = {}
@@ -112,8 +114,9 @@ class CauseRanker:
                 if finding in told:
                     total += w * w
                     evidence.append(Evidence(finding, True, link.predicate, link.sources))
-                elif finding in facts.absent and not finding.startswith("relief:"):
-                    # a remedy that failed ("a hot bath didn't help") says little about the cause
+                elif finding in facts.absent and finding not in self.not_against:
+                    # a remedy that failed ("a hot bath didn't help") says little about the
+                    # cause, nor does a complication ruled out ("no chest pain")
                     total -= AGAINST * w * w
                     evidence.append(Evidence(finding, False, link.predicate, link.sources))
             coverage = total / user_mass

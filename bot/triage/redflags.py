@@ -1,7 +1,9 @@
 """Red flags: the escalation criteria in the knowledge store, applied to the facts.
 
-A criterion fires when every finding it requires is present (a denied finding never counts)
-and its qualifiers hold. The most urgent level that fires decides; with none, self_care.
+A criterion fires when every finding it requires is present (a denied finding never counts),
+its qualifiers hold and, for advice about the pain itself, the user has not denied the pain
+("if the pain is ... associated with swelling" does not fire for "puffy ankles, no pain", but
+does for "no pain, just cramps when I walk"). The most urgent level that fires decides; with none, self_care.
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ class Triage:
 def qualifier_holds(qualifier: str, facts: Facts) -> bool:
     if qualifier == "qualifier:one_sided":
         return facts.one_sided()
+    if qualifier == "qualifier:over_days":  # unless it has gone on for weeks (when in doubt, escalate)
+        return not facts.has("duration:persistent")
     return False  # an unknown qualifier never fires silently ... nor escalates by accident
 
 
@@ -49,20 +53,28 @@ PARTS = {"foot": ("toes",)}
 
 def site_holds(sites: set[str], facts: Facts) -> bool:
     """A criterion that names a place ("a calf is swollen") holds for that place, for the leg
-    in general, or when the user named no place at all (when in doubt, escalate); not for
-    another place ("my big toe is red and swollen")."""
-    told = facts.of_type("body_part")
+    in general, or when the user named no place but the leg (when in doubt, escalate); not
+    for another place ("my big toe is red and swollen", "my left calf is red ... the right leg
+    is fine")."""
+    told = facts.of_type("body_part") - {"leg"}
     # every body part of the contract is part of the leg: "one leg is swollen" holds for a calf;
     # the toes are part of the foot: "a foot turning black" holds for a toe
     sites = sites | {part for whole, parts in PARTS.items() if whole in sites for part in parts}
-    return not sites or "leg" in sites or not told or bool(told & (sites | {"leg"}))
+    return not sites or "leg" in sites or not told or bool(told & sites)
 
 
 def fires(criterion: EscalationCriterion, facts: Facts) -> bool:
     sites = {r.split(":", 1)[1] for r in criterion.requires if r.startswith("body_part:")}
     needed = [r for r in criterion.requires if not r.startswith("body_part:")]
     return (all(facts.has(r) for r in needed) and site_holds(sites, facts)
-            and all(qualifier_holds(q, facts) for q in criterion.qualifiers))
+            and all(qualifier_holds(q, facts) for q in criterion.qualifiers)
+            and not _pain_denied(criterion.pain, facts))
+
+
+def _pain_denied(pain: tuple[str, ...], facts: Facts) -> bool:
+    """The pain denied ("no pain") and no kind of it named ("no pain, just a dead feeling" names
+    numbness, a kind)."""
+    return bool(pain) and pain[0] in facts.absent and not any(facts.has(k) for k in pain[1:])
 
 
 def check_red_flags(facts: Facts, store: KnowledgeStore) -> Triage:

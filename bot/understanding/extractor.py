@@ -10,6 +10,7 @@ add regex findings (ages, minutes), mark negated mentions, let each finding type
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -100,6 +101,7 @@ class SymptomExtractor:
         signs = lexicon.of_kind("alarm", "history")
         self.alarm_matcher = TermMatcher.from_entries(signs)
         self.together = TogetherMatcher(signs)
+        self.explains = {e.concept_id: frozenset(e.explains) for e in signs if e.explains}
         self.one_side_matcher = TermMatcher.from_entries(
             e for e in lexicon.of_kind("qualifier") if e.concept_id == ONE_SIDED)
         self.speller = _speller(lexicon)
@@ -107,10 +109,9 @@ class SymptomExtractor:
     def __call__(self, text: object) -> Extraction:
         cleaned = clean_text(text, self.max_chars)
         doc = self.speller(get_nlp()(fold_text(cleaned.text)))
-        matched = self.matcher(doc)  # lexicon matches, shared by findings and signs
-        findings = self.read_doc(doc, matched)
+        findings, signs = self.read(doc, self.matcher(doc))  # lexicon matches shared by both
         return Extraction(cleaned.text, findings, cleaned.truncated, cleaned.original_length,
-                          self.read_alarms(doc, matched) + self.read_one_side(doc, findings))
+                          signs + self.read_one_side(doc, findings))
 
     def read_one_side(self, doc: Doc, findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
         """A sign that one leg is meant, when no side is named: "one leg is puffier", "my calf
@@ -142,14 +143,40 @@ class SymptomExtractor:
         negated = negated_spans(doc, list(kinds), kinds)
         found = [Finding(*concept.split(":", 1), True, m.start_char, m.end_char, m.text)
                  for m in mentions if (m.start, m.end) not in negated for concept in m.concepts]
-        seen = {f.key for f in found}
+        # words together name a sign too where no phrase named it ("... white when it's cold,
+        # pink again on warming. The GP said it was Raynaud's": both places)
+        named = [(f.key, f.start, f.end) for f in found]
         found += [Finding(ftype, value, True, start, end, text)
-                  for ftype, value, start, end, text in self.together(doc) if f"{ftype}:{value}" not in seen]
+                  for ftype, value, start, end, text in self.together(doc)
+                  if not any(k == f"{ftype}:{value}" and s < end and start < e for k, s, e in named)]
         return tuple(found)
 
-    def read_doc(self, doc: Doc, matched: list[Mention] | None = None) -> tuple[Finding, ...]:
+    def read(self, doc: Doc,
+             matched: list[Mention] | None = None) -> tuple[tuple[Finding, ...], tuple[Finding, ...]]:
+        """Findings and signs, less what a sign explains away in its own sentence: toes that go
+        white in the cold and red and warm again on warming are not a cold, pale leg, nor a red,
+        hot toe. The same words in another sentence still count ("... Tonight my calf is red")."""
+        matched = self.matcher(doc) if matched is None else matched
+        signs = self.read_alarms(doc, matched)
+        scopes = []
+        for sign in signs:
+            span = doc.char_span(sign.start, sign.end, alignment_mode="expand")
+            if sign.key in self.explains and span is not None:
+                sent = span[0].sent
+                scopes.append((sent.start_char, sent.end_char, self.explains[sign.key]))
+
+        def explained(key: str, start_char: int) -> bool:
+            return any(lo <= start_char < hi and key in ids for lo, hi, ids in scopes)
+
+        findings = self.read_doc(doc, matched, explained if scopes else None)
+        return findings, tuple(s for s in signs if not explained(s.key, s.start))
+
+    def read_doc(self, doc: Doc, matched: list[Mention] | None = None,
+                 explained: Callable[[str, int], bool] | None = None) -> tuple[Finding, ...]:
         hits = self._candidates(doc, self.matcher(doc) if matched is None else matched)
         hits = _resolve(doc, hits)
+        if explained is not None:
+            hits = [h for h in hits if not explained(f"{h.type}:{h.value}", h.start_char)]
         return _merge(doc, hits)
 
     def _candidates(self, doc: Doc, matched: list[Mention]) -> list[Hit]:

@@ -13,6 +13,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
+from bot.understanding.negation import said_all_right
+
 
 @dataclass(frozen=True)
 class Hit:
@@ -150,15 +152,23 @@ DETERMINERS = frozenset({"the", "my", "a", "an", "his", "her", "your", "their", 
                          "its", "either", "any"})
 
 
+# Words of a place between a side and what is said of it: "the right leg is fine".
+PLACE_WORDS = frozenset({"leg", "legs", "calf", "calves", "foot", "feet", "knee", "knees", "thigh",
+                         "thighs", "shin", "shins", "ankle", "ankles", "side", "one", "toes"})
+
+
 def _only_direct_negation(doc: Doc, hit: Hit) -> Hit:
-    """Un-negate a place or side unless a negation stands right before it ("not the knee")."""
-    if not hit.negated:
-        return hit
+    """Un-negate a place or side unless a negation stands right before it ("not the knee")
+    or the place itself is said to be all right ("the right leg is normal": the other leg)."""
     k = hit.start - 1
     while k >= 0 and doc[k].lower_ in DETERMINERS:
         k -= 1
     direct = k >= 0 and doc[k].lower_ in DIRECT_NEGATIONS
-    return hit if direct else replace(hit, negated=False)
+    end = hit.end
+    while end < len(doc) and doc[end].lower_ in PLACE_WORDS:
+        end += 1
+    fine = said_all_right([t.lower_ for t in doc], hit.start, end)
+    return replace(hit, negated=(hit.negated and direct) or fine)
 
 
 # "after walking 200 metres": the short distances of a walk that pain cuts short
@@ -310,12 +320,12 @@ def risk_factor(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
 
 # "every few weeks", "once a month": a frequency ("for a few weeks" is a duration)
 OCCASIONAL = frozenset({"every", "once", "twice", "times", "per", "each"})
-NOT_DURATION_AFTER = frozenset({"pregnant", "old", "ago", "postpartum"})
+NOT_DURATION_AFTER = frozenset({"pregnant", "old", "ago", "back", "postpartum"})
 
 
 def _still_since(doc: Doc, end: int) -> bool:
     """ "6 weeks ago ... still hurts": an onset long ago, with the trouble still there."""
-    if end >= len(doc) or doc[end].lower_ != "ago":
+    if end >= len(doc) or doc[end].lower_ not in {"ago", "back"}:
         return False
     for token in doc[end + 1:]:
         if token.is_sent_start or token.text in {".", "!", "?", ";"}:
@@ -329,7 +339,7 @@ def duration(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
     """A span of weeks or months that is not a frequency or an age.
 
     "for months" -> persistent; "every night" -> persistent; "6 months pregnant" -> nothing;
-    "3 weeks ago" -> nothing, but "3 weeks ago and it still hurts" -> persistent;
+    "3 weeks ago" or "2 weeks back" -> nothing, but "3 weeks ago and it still hurts" -> persistent;
     "once every couple of weeks" -> nothing; "won't stop" -> long_episode.
     """
     kept = []

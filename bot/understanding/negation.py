@@ -67,7 +67,7 @@ ANSWER_PHRASES = (("not", "really"), ("not", "realy"), ("not", "much"), ("nah",)
 LIKE_THIS = (("like", "this"), ("like", "that"), ("this", "bad"), ("so", "bad"))
 # Words that open a clause setting something against what was just denied.
 CONTRAST_OPENERS = frozenset({"only", "just", "it", "'s", "its", "they", "but", "rather", "instead",
-                              "more", "mainly", "mostly", "its", "it's", "that", "this", "which"})
+                              "more", "mainly", "mostly", "it's", "that", "this", "which"})
 
 
 def negated_spans(doc: Doc, mentions: Sequence[tuple[int, int]],
@@ -118,7 +118,7 @@ def negated_spans(doc: Doc, mentions: Sequence[tuple[int, int]],
             k += 1
         if k < len(doc) and lowered[k] == "gone" and k + 1 < len(doc) and lowered[k + 1] not in GONE_ENDS:
             continue  # "my breathing's gone short": gone is a change, not an absence
-        if k < len(doc) and lowered[k] in ALL_RIGHT and _ends_a_statement(lowered, start, k):
+        if said_all_right(lowered, start, end):
             negated.add((start, end))
             continue
         if k >= len(doc):
@@ -182,6 +182,15 @@ def _listed_before(lowered: list[str], mentions: Sequence[tuple[int, int]],
             return out
         out.add(ends[j])
         k = ends[j][0]
+
+
+def said_all_right(lowered: Sequence[str], start: int, end: int) -> bool:
+    """Is the mention at ``start:end`` said to be all right, as the end of a statement?
+    "chest feels totally fine." yes; "fine in the day but ..." and "is chest pain normal?" no."""
+    k = end
+    while k < len(lowered) and k < end + 3 and lowered[k] in POST_FILLERS:
+        k += 1
+    return k < len(lowered) and lowered[k] in ALL_RIGHT and _ends_a_statement(lowered, start, k)
 
 
 def _ends_a_statement(lowered: list[str], start: int, k: int) -> bool:

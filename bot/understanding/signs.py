@@ -14,7 +14,8 @@ class TogetherMatcher:
     """Ids named by words that belong together in one sentence rather than by one phrase:
     "coughed up a bit of blood", "my breathing's gone really short". Each rule of a lexicon
     entry is a list of word groups; the id stands when every group has a word in the same
-    sentence, within a few words of each other, and none of them is negated.
+    sentence, within a few words of each other (or anywhere in it, for an entry that says
+    so), and none of them is negated.
     """
 
     MAX_SPAN = 8  # tokens from the first word of a rule to its last, within one clause
@@ -23,6 +24,7 @@ class TogetherMatcher:
     def __init__(self, entries: tuple[Entry, ...]):
         terms: dict[str, list[str]] = {}
         self.groups: dict[tuple[str, int], int] = {}
+        self.in_sentence = {e.concept_id for e in entries if e.together_in_sentence}
         for entry in entries:
             for r, rule in enumerate(entry.together):
                 self.groups[(entry.concept_id, r)] = len(rule)
@@ -50,7 +52,8 @@ class TogetherMatcher:
             chosen = _closest(list(by_group.values()))
             first, last = min(m.start for m in chosen), max(m.end for m in chosen)
             across = any(t.lower_ in CLAUSE_BREAKS for t in doc[first:last])
-            if last - first > (self.MAX_SPAN_ACROSS if across else self.MAX_SPAN):
+            if concept not in self.in_sentence and last - first > (
+                    self.MAX_SPAN_ACROSS if across else self.MAX_SPAN):
                 continue
             if any((m.start, m.end) in negated for m in chosen):
                 continue

@@ -2,9 +2,10 @@
 
 A word is read as a lexicon word when it is not a known English word, is at least five
 letters long, and is one edit (a letter left out, added, changed or two swapped) from
-single-word lexicon terms that all name one thing ("cramsp": cramps or crampy). The token's NORM is set to that term's lemma, so the lexicon matcher,
-which also matches on NORM, finds it; the text and its offsets are untouched. A word that is
-near terms of two different things, or is itself a known word ("calm" is not "calf"), is left alone.
+single-word lexicon terms that all name one thing ("cramsp": cramps or crampy). The token's
+NORM is set to that term's lemma, so the lexicon matcher, which also matches on NORM, finds
+it; the text and its offsets are untouched. A word that is near terms of two different
+things, or is itself a known word ("calm" is not "calf"), is left alone.
 """
 
 from __future__ import annotations

@@ -469,3 +469,44 @@ def test_speller_reads_one_edit_only_and_never_a_known_word():
     assert speller.correct("shingle") is None  # a known word
     assert speller.correct("tingel") == "tingle"
     assert speller.correct("zingle") is None  # near two different things
+
+
+def test_the_other_leg_said_to_be_fine_is_denied():
+    text = "my left calf is swollen, the right leg is normal"
+    assert {"side:left", "body_part:calf"} <= present(text)
+    assert {"side:right", "body_part:leg"} <= absent(text)
+    assert "side:left" in present("my legs feel fine in the day but the left calf aches at night")
+
+
+def test_a_time_long_ago_is_not_a_duration():
+    assert "duration:persistent" not in present("had a tummy bug 2 weeks back, now my feet tingle")
+    assert "duration:persistent" in present("pulled my hamstring 3 weeks back and it still aches")
+
+
+@pytest.mark.parametrize("text, sign", [
+    ("he's burning up and not making sense", "alarm:fever"),
+    ("yellow gunk coming out of the sore on her foot", "alarm:infected_wound"),
+    ("I haven't been able to pee since this afternoon", "alarm:bladder_bowel"),
+    ("I can't feel anything between my legs when I wipe", "alarm:bladder_bowel"),
+    ("the tingling has crept up to my knees", "alarm:rising_numbness"),
+    ("I'm on the combined pill", "history:hormones"),
+    ("having chemo for bowel cancer", "history:cancer"),
+    ("my GP says I have Raynaud's", "history:cold_colour_change"),
+])
+def test_more_signs_in_lay_words(text, sign):
+    assert sign in {a.key for a in extract(text).alarms}
+
+
+def test_a_sign_explains_away_only_in_its_own_sentence():
+    one = extract("when it's cold my toes turn white, then red and warm again when I warm them up")
+    keys = {a.key for a in one.alarms} | {f.key for f in one.findings if f.present}
+    assert "history:cold_colour_change" in keys
+    assert not keys & {"alarm:cold_pale_leg", "symptom:redness", "symptom:warmth"}
+    two = extract("when it's cold my toes turn white, then pink when I warm them up. "
+                  "Tonight my calf is red and warm")
+    keys = {a.key for a in two.alarms} | {f.key for f in two.findings if f.present}
+    assert {"history:cold_colour_change", "symptom:redness", "symptom:warmth"} <= keys
+
+
+def test_bug_bombs_are_a_toxin():
+    assert "trigger:toxin_exposure" in present("set off a bug bomb in the flat and now my legs cramp")

@@ -44,3 +44,31 @@ def test_a_required_sign_must_exist():
     data["conditions"]["medication_side_effect"]["required"] = ["history:no_such_thing"]
     with pytest.raises(LexiconError, match="no_such_thing"):
         parse_lexicon(data)
+
+
+def test_a_key_given_twice_is_refused(tmp_path):
+    from bot.lexicon import load_lexicon
+    from tests.conftest import ROOT
+
+    text = (ROOT / "data" / "lexicon.yml").read_text()
+    path = tmp_path / "lexicon.yml"
+    path.write_text(text.replace("  fainting:\n", "  fainting:\n    name: Fainting\n", 1))  # a second name
+    with pytest.raises(LexiconError, match="twice"):
+        load_lexicon(path)
+    path.write_text(text)
+    assert load_lexicon(path).by_id("alarm:fainting")
+
+
+def test_explained_and_generic_ids_must_exist():
+    import yaml
+
+    from tests.conftest import ROOT
+
+    data = yaml.safe_load((ROOT / "data" / "lexicon.yml").read_text())
+    data["history"]["cold_colour_change"]["explains"] = ["alarm:no_such_sign"]
+    with pytest.raises(LexiconError, match="no_such_sign"):
+        parse_lexicon(data)
+    data = yaml.safe_load((ROOT / "data" / "lexicon.yml").read_text())
+    data["complication_findings"] = ["symptom:itchy_knees"]
+    with pytest.raises(LexiconError, match="itchy_knees"):
+        parse_lexicon(data)

@@ -206,3 +206,64 @@ def test_naming_both_sides_is_not_one_leg():
     assert not Facts(frozenset({"side:left", "side:right"})).one_sided()
     assert Facts(frozenset({"side:left"})).one_sided()
     assert Facts(frozenset(), frozenset(), frozenset({"qualifier:one_sided"})).one_sided()
+
+
+def told(text):
+    from bot.understanding.extractor import extract
+
+    extraction = extract(text)
+    return Facts.from_findings(extraction.findings, [a.key for a in extraction.alarms])
+
+
+@pytest.mark.parametrize("text, level", [
+    # the pain denied sets aside only advice about the pain itself
+    ("both ankles puffy after a hot day, no pain, back to normal by morning", "self_care"),
+    ("both ankles puffy after a hot day", "see_doctor"),
+    ("no pain, just cramps in my calf when I walk, it goes away when I stop", "see_doctor"),
+    ("no pain but my legs have been numb for weeks", "see_doctor"),
+    ("no pain but my ankles have stayed swollen for weeks", "see_doctor"),
+    # toes that go white in the cold and come back on warming: a doctor, not an ambulance
+    ("in the cold my toes go white, then pink again when they warm up", "see_doctor"),
+    ("in the cold my toes go white, then pink again when they warm up. "
+     "Now my whole leg has gone cold and pale", "emergency"),
+    ("my toes went white and cold an hour ago and they won't warm up", "emergency"),
+    # numbness creeping up over days is urgent; over months, a doctor's appointment
+    ("two days ago my feet went tingly and now it has crept up to my knees", "urgent"),
+    ("numbness creeping up from my feet over about six months", "see_doctor"),
+    ("feet tingly since yesterday, crept up to my knees, had a bug 2 weeks back", "urgent"),
+    # the other leg said to be fine is not a second side
+    ("my left calf is swollen and the right leg is fine", "urgent"),
+])
+def test_what_lowers_or_keeps_a_level(assessor, text, level):
+    facts_told = told(text)
+    assert assessor.triage(facts_told).level == level, (facts_told, assessor.triage(facts_told).reasons)
+
+
+def test_a_complication_ruled_out_says_nothing_against_the_cause(assessor):
+    calf = ("symptom:swelling", "symptom:redness", "symptom:warmth", "body_part:calf", "side:left")
+    denied = ("symptom:chest_pain", "symptom:shortness_of_breath")
+    assert [c.id for c in assessor.assess(facts(*calf, absent=denied)).causes][0] == "blood_clot"
+    # a denied finding of the cause's usual picture still counts against it
+    without = assessor.assess(facts(*calf, absent=denied)).causes[0].score
+    assert assessor.assess(facts(*calf, absent=denied + ("qualifier:one_sided",))).causes[0].score <= without
+    swollen = assessor.assess(facts("body_part:ankle", "symptom:aching", "history:varicose_veins")).causes
+    not_swollen = assessor.assess(facts("body_part:ankle", "symptom:aching", "history:varicose_veins",
+                                        absent=("symptom:swelling",))).causes
+    score = {c.id: c.score for c in swollen}
+    assert {c.id: c.score for c in not_swollen}["venous_insufficiency"] < score["venous_insufficiency"]
+
+
+@pytest.mark.parametrize("history", ["hormones", "cancer"])
+def test_clot_risks_in_the_history_point_to_a_clot(assessor, history):
+    leg = ("symptom:swelling", "symptom:aching", "body_part:leg", "side:left")
+    ranked = assessor.assess(facts(*leg, history=[history])).causes
+    assert ranked[0].id == "blood_clot"
+    assert any(e.finding == f"history:{history}" for e in ranked[0].supporting)
+
+
+def test_a_named_part_keeps_advice_about_other_parts_away(assessor):
+    calf = facts("symptom:swelling", "symptom:redness", "symptom:warmth", "body_part:calf", "body_part:leg")
+    places = {f for r in assessor.triage(calf).reasons for f in r.findings if f.startswith("body_part:")}
+    assert places and not places & {"body_part:knee", "body_part:ankle", "body_part:toes"}
+    knee = facts("symptom:swelling", "symptom:redness", "symptom:warmth", "body_part:knee")
+    assert any("body_part:knee" in r.findings for r in assessor.triage(knee).reasons)
