@@ -87,6 +87,13 @@ def _heat_around(doc: Doc, k: int) -> bool:
     return not (doc[k].lower_ in {"day", "days"} and nxt in {"and", "or"})
 
 
+def _warming_up(doc: Doc, k: int) -> bool:
+    """ "they warm up with socks on", "when I warm them up": warming, not a warm leg."""
+    following = [t.lower_ for t in doc[k:k + 2]]
+    return bool(following) and (following[0] == "up" or following == ["them", "up"]
+                                or following == ["it", "up"])
+
+
 def symptom(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
     """Keep symptoms; a plain pain word yields to a specific sensation in its clause.
 
@@ -97,7 +104,7 @@ def symptom(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
     places = [h.start for h in every if h.type == "body_part"]
     kept = []
     for hit in hits:
-        if hit.value == "warmth" and _heat_around(doc, hit.end):
+        if hit.value == "warmth" and (_heat_around(doc, hit.end) or _warming_up(doc, hit.end)):
             continue
         if doc[hit.start:hit.end].text.lower() in DENIED_ONLY and not hit.negated and not hit.together:
             continue  # "breathing" names a finding only to deny it: "breathing's fine"
@@ -306,11 +313,11 @@ DRINK_ENDS = frozenset({".", ",", ";", "!", "?", "and", "or", "alcohol", "at", "
 
 
 def risk_factor(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
-    """Risk factors stand as matched, except a bare "drink": it names alcohol only when
-    denied ("I don't drink, but ..."); "drink a glass of water" names nothing."""
+    """Risk factors stand as matched, except a bare "drink" (or "drank", "drinks"): it names
+    alcohol only when denied ("I don't drink, but ..."); "drank a glass of water" names nothing."""
     kept = []
     for hit in hits:
-        if doc[hit.start:hit.end].text.lower() == "drink":
+        if hit.end - hit.start == 1 and doc[hit.start].norm_ == "drink":
             nxt = doc[hit.end].lower_ if hit.end < len(doc) else "."
             if not hit.negated or nxt not in DRINK_ENDS:
                 continue

@@ -107,6 +107,8 @@ def negated_spans(doc: Doc, mentions: Sequence[tuple[int, int]],
                 break
             if word_j in SOFT_STOPS and not _list_goes_on(lowered, starts, j + 1, kinds, listed):
                 break
+            if word_j in SOFT_STOPS and not scope and j > i + 1:
+                break  # "not much water, woke up with a cramp": the cue denied something else
             j += 1
         if scope and not any(_compared(lowered, e) for _, e in scope):
             negated |= _contrasted(lowered, mentions, kinds, scope, j)

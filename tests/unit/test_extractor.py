@@ -510,3 +510,27 @@ def test_a_sign_explains_away_only_in_its_own_sentence():
 
 def test_bug_bombs_are_a_toxin():
     assert "trigger:toxin_exposure" in present("set off a bug bomb in the flat and now my legs cramp")
+
+
+@pytest.mark.parametrize("text, wanted, unwanted", [
+    # a cue that denied something else ends at the comma
+    ("not much water, woke up with a cramp", {"symptom:cramping", "timing:night", "trigger:dehydration"}, set()),
+    # warming up is not a warm leg
+    ("my feet are freezing in bed, they warm up once I put socks on", {"body_part:foot"}, {"symptom:warmth"}),
+    # pulling the foot up is a stretch, not an injury
+    ("had a cramp, I pulled my foot up and it went", {"symptom:cramping"}, {"history:injury"}),
+    # drinking water is not alcohol
+    ("drank a glass of water and stretched and it went", set(), {"risk_factor:alcohol"}),
+    ("sit at my laptop like 10 hrs a day and my legs ache", {"trigger:prolonged_sitting"}, set()),
+])
+def test_words_read_in_context(text, wanted, unwanted):
+    extraction = extract(text)
+    keys = {f.key for f in extraction.findings if f.present} | {a.key for a in extraction.alarms}
+    assert wanted <= keys and not keys & unwanted, keys
+
+
+def test_unaccustomed_effort_explains_the_severity():
+    keys = {f.key for f in extract("first spin class on Monday, now my thighs are killing me").findings
+            if f.present}
+    assert "severity:severe" not in keys
+    assert "severity:severe" in present("my thighs are killing me, no idea why")
