@@ -11,7 +11,10 @@ written blind by a separate author in the third session: `--errors` never lists 
 only its figures are printed. In the fourth session vignettes_dev3.yml (80 cases, half of them
 traps in both directions: benign look-alikes and danger in lay words) was written by a separate
 author to be studied, and vignettes_holdout2.yml (60 cases) blind, to be measured once at the
-end, since the first holdout's totals had been looked at often. `--set NAME` runs some sets only.
+end, since the first holdout's totals had been looked at often. In the fifth session
+vignettes_dev4.yml (80 cases, warning signs in lay words and look-alikes) was written by a
+separate author to be studied, and vignettes_holdout3.yml (60 cases) blind, its cases never
+shown to the developer. `--set NAME` runs some sets only.
 
 Triage exact accuracy, under-triage on emergency/urgent cases (the bot's level less urgent
 than the expected one), and top-2 cause accuracy (an accepted cause among the first two).
@@ -41,8 +44,8 @@ def main() -> None:
     args = parser.parse_args()
     folder = ROOT / "tests" / "eval"
     names = args.set or ("vignettes.yml", "vignettes_blind.yml", "redflags_dev.yml",
-                         "vignettes_dev2.yml", "vignettes_dev3.yml", "vignettes_holdout.yml",
-                         "vignettes_holdout2.yml")
+                         "vignettes_dev2.yml", "vignettes_dev3.yml", "vignettes_dev4.yml",
+                         "vignettes_holdout.yml", "vignettes_holdout2.yml", "vignettes_holdout3.yml")
     sets = [folder / name for name in names if (folder / name).exists()]
     if args.extractor_only:
         from bot.evaluation.triage import extractor_assess as run

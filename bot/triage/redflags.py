@@ -45,6 +45,8 @@ def qualifier_holds(qualifier: str, facts: Facts) -> bool:
         return facts.one_sided()
     if qualifier == "qualifier:over_days":  # unless it has gone on for weeks (when in doubt, escalate)
         return not facts.has("duration:persistent")
+    if qualifier == "qualifier:first_time":  # unless it keeps coming back or is known
+        return not facts.has("duration:persistent") and not facts.has("history:joint_wear")
     return False  # an unknown qualifier never fires silently ... nor escalates by accident
 
 

@@ -148,10 +148,22 @@ def side(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
             if hit.end - hit.start > 1 or near_body or (nxt and nxt[0] in {"sides", "of", "legs"}) \
                     or len([t for t in doc if not t.is_punct]) <= 3:
                 kept.append(hit)
+        elif _compared_with(doc, hit.start):
+            continue  # "my right calf is fatter than the left one": the left is the yardstick
         elif near_body or (nxt and nxt[0] in BODY_WORDS) or before in {"my", "the", "on"} and \
                 not (nxt and nxt[0] in {"now", "away", "after", "then"}):
             kept.append(hit)
     return kept
+
+
+COMPARED = frozenset({"than", "compared", "vs", "versus"})
+
+
+def _compared_with(doc: Doc, i: int) -> bool:
+    """Is the side at ``i`` the one another is compared with? "bigger than the left one",
+    "compared to my right", "twice the size of my left one"."""
+    before = [t.lower_ for t in doc[max(0, i - 4): i]]
+    return bool(set(before) & COMPARED) or any(before[k:k + 2] == ["size", "of"] for k in range(len(before)))
 
 
 DIRECT_NEGATIONS = frozenset({"not", "n't", "no", "never", "nt"})
@@ -240,8 +252,9 @@ def context_findings(doc: Doc, mentions: list[tuple[int, int, str]]) -> list[tup
                 out.append((start, end, "timing:during_exercise"))
         elif kind.startswith("trigger:"):
             lo, hi = clause_of(doc, start)
-            if any(lo <= s < hi for s, _ in stretches):
-                out.append((start, end, kind))
+            within = [(s, e) for s, e in stretches if lo <= s < hi]
+            if within:  # the span covers the posture and its stretch of time
+                out.append((min(start, *(s for s, _ in within)), max(end, *(e for _, e in within)), kind))
     return out
 
 
@@ -258,6 +271,8 @@ def relief(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
             continue  # "pain during walking that eases with rest": walking is when, not relief
         lo, hi = clause_of(doc, hit.start)
         lo = max(0, lo - 1)
+        if hi + 1 < len(doc) and doc[hi].lower_ == "and" and doc[hi + 1].lower_ in PRONOUNS:
+            hi = min(len(doc), hi + 4)  # "stop for a minute and it goes"
         cue = _relief_cue(doc, lo, hi, hit)
         if cue is None and hit.together:
             cue = _relief_cue(doc, hit.start, hit.end, replace(hit, start=hit.end))
@@ -347,10 +362,14 @@ def duration(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
 
     "for months" -> persistent; "every night" -> persistent; "6 months pregnant" -> nothing;
     "3 weeks ago" or "2 weeks back" -> nothing, but "3 weeks ago and it still hurts" -> persistent;
-    "once every couple of weeks" -> nothing; "won't stop" -> long_episode.
+    "once every couple of weeks" -> nothing; "won't stop" -> long_episode; "sat on the floor
+    for ages" -> nothing (how long the sitting was: a trigger).
     """
+    postures = [(h.start, h.end) for h in every if h.type == "trigger" and h.value.startswith("prolonged")]
     kept = []
     for hit in hits:
+        if hit.value == "persistent" and any(s <= hit.start and hit.end <= e for s, e in postures):
+            continue
         if hit.value == "persistent" and hit.end - hit.start == 1:
             before = {t.lower_ for t in doc[max(0, hit.start - 3): hit.start]}
             after = doc[hit.end].lower_ if hit.end < len(doc) else ""

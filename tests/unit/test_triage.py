@@ -24,7 +24,8 @@ def facts(*present, absent=(), alarms=(), history=()):
     (["body_part:leg"], ["cold_pale_leg"], "emergency"),
     (["symptom:swelling", "side:left", "body_part:calf"], [], "urgent"),
     (["symptom:redness", "symptom:warmth", "body_part:calf"], [], "urgent"),
-    (["symptom:swelling", "symptom:redness", "body_part:calf"], [], "urgent"),
+    (["symptom:swelling", "symptom:redness", "body_part:calf", "side:left"], [], "urgent"),
+    (["symptom:swelling", "symptom:redness", "body_part:calf", "side:both"], [], "see_doctor"),
     (["symptom:cramping", "duration:long_episode"], [], "urgent"),
     (["symptom:cramping", "severity:severe", "duration:persistent"], [], "urgent"),
     (["symptom:aching", "trigger:toxin_exposure"], [], "urgent"),
@@ -92,8 +93,9 @@ def test_swelling_in_both_legs_is_not_the_one_sided_rule(assessor):
 
 
 def test_a_criterion_for_the_calf_does_not_fire_for_a_toe(assessor):
-    gout = facts("symptom:swelling", "symptom:redness", "body_part:toes", "symptom:aching")
-    calf = facts("symptom:swelling", "symptom:redness", "body_part:calf", "symptom:aching")
+    gout = facts("symptom:swelling", "symptom:redness", "body_part:toes", "symptom:aching",
+                 "duration:persistent")  # a toe that keeps flaring up: a doctor's appointment
+    calf = facts("symptom:swelling", "symptom:redness", "body_part:calf", "symptom:aching", "side:left")
     assert assessor.triage(gout).level == "see_doctor"
     assert assessor.triage(calf).level == "urgent"
 
@@ -267,3 +269,32 @@ def test_a_named_part_keeps_advice_about_other_parts_away(assessor):
     assert places and not places & {"body_part:knee", "body_part:ankle", "body_part:toes"}
     knee = facts("symptom:swelling", "symptom:redness", "symptom:warmth", "body_part:knee")
     assert any("body_part:knee" in r.findings for r in assessor.triage(knee).reasons)
+
+
+@pytest.mark.parametrize("text, level", [
+    # the side another is compared with is the yardstick, not a second sore leg
+    ("my right calf is fatter than the left one and the skin's gone red", "urgent"),
+    ("right leg is twice the size of my left one from the knee down", "urgent"),
+    ("both calves are red and a bit puffy where my socks were", "see_doctor"),
+    # a first red, swollen toe joint today; known, recurring gout a doctor's appointment
+    ("my big toe went red and swollen overnight", "urgent"),
+    ("I keep getting attacks of gout, my big toe is red and swollen again", "see_doctor"),
+    # a foot that went dead after sitting on it is numb, not dying
+    ("sat on my foot for ages and it went totally dead, fine after 5 minutes", "self_care"),
+    ("my toes have turned black", "urgent"),
+    ("my nan's foot has gone a bluey grey colour and feels like ice", "emergency"),
+    ("a snake bit my husband on the ankle and his legs are cramping", "emergency"),
+    ("been spraying bug killer on the allotment and now my legs are cramping", "urgent"),
+    ("my foot hurts in bed and only eases if I let it hang over the side", "urgent"),
+    ("calf cramps in bed for years, same as always, stretching helps", "self_care"),
+])
+def test_more_levels_from_lay_words(assessor, text, level):
+    facts_told = told(text)
+    assert assessor.triage(facts_told).level == level, (facts_told, assessor.triage(facts_told).reasons)
+
+
+def test_walking_distance_and_a_short_stop_read_as_claudication(assessor):
+    facts_told = told("my right calf seizes up after about 200 yards, I stop for a minute and it goes")
+    assert {"timing:during_exercise", "relief:rest"} <= facts_told.present
+    assert assessor.triage(facts_told).level == "see_doctor"
+    assert "poor_circulation" in [c.id for c in assessor.assess(facts_told).causes[:2]]
