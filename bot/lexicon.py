@@ -38,6 +38,10 @@ class Entry:
     # For a sign: other signs it explains away when both are read in one message (toes that
     # turn white in the cold and pink on warming are not a cold, pale leg).
     explains: tuple[str, ...] = ()
+    # For a sign: findings it shows to come and go harmlessly (ankles that are puffy by evening
+    # and normal by morning). Advice to book a doctor about them is set aside; urgent advice
+    # (one swollen leg) is not.
+    settles: tuple[str, ...] = ()
     # For a sign named by words together: they may stand anywhere in one sentence, not only
     # within a few words ("white ... when it's cold, ... pink again in a warm bath").
     together_in_sentence: bool = False
@@ -149,12 +153,14 @@ def parse_lexicon(data: dict, source: Path | None = None) -> Lexicon:
             required = tuple(str(d) for d in spec.get("required") or ())
             together = _together(spec.get("together") or [], f"{section}.{key}.together")
             explains = tuple(str(d) for d in spec.get("explains") or ())
+            settles = tuple(str(d) for d in spec.get("settles") or ())
             entries.append(Entry(group, key, spec.get("name") or key, terms, relief, defining, together,
-                                 required, explains, spec.get("together_within") == "sentence"))
+                                 required, explains=explains, settles=settles,
+                                 together_in_sentence=spec.get("together_within") == "sentence"))
     # defining and required features: contract findings, or signs this lexicon names
     known = {e.concept_id for e in entries if e.kind == "finding" or e.group in ("history", "alarm")}
     for entry in entries:
-        for d in entry.defining + entry.required + entry.explains:
+        for d in entry.defining + entry.required + entry.explains + entry.settles:
             if d not in known:
                 raise LexiconError(f"{entry.concept_id}: {d!r} is not a contract finding or a sign")
     missing = set(CAUSE_IDS) - {e.key for e in entries if e.group == "condition"}

@@ -44,13 +44,15 @@ class Assessor:
 
     def __init__(self, store: KnowledgeStore):
         self.store = store
-        self.ranker = CauseRanker(store, get_lexicon())
+        lexicon = get_lexicon()
+        self.ranker = CauseRanker(store, lexicon)
+        self.settles = {e.concept_id: frozenset(e.settles) for e in lexicon.entries if e.settles}
 
     def triage(self, facts: Facts) -> Triage:
-        return check_red_flags(facts, self.store)
+        return check_red_flags(facts, self.store, self.settles)
 
     def assess(self, facts: Facts) -> Assessment:
-        triage = check_red_flags(facts, self.store)
+        triage = self.triage(facts)
         causes = tuple(self.ranker.rank(facts)[:MAX_CAUSES])
         tips = tuple(tips_for([c.id for c in causes[:TIP_CAUSES]], self.store))
         seek = tuple(care_criteria(self.store))

@@ -3,11 +3,14 @@
 A criterion fires when every finding it requires is present (a denied finding never counts),
 its qualifiers hold and, for advice about the pain itself, the user has not denied the pain
 ("if the pain is ... associated with swelling" does not fire for "puffy ankles, no pain", but
-does for "no pain, just cramps when I walk"). The most urgent level that fires decides; with none, self_care.
+does for "no pain, just cramps when I walk"). Advice to book a doctor about a finding that a
+sign shows to come and go harmlessly ("puffy by evening, normal by morning") is set aside.
+The most urgent level that fires decides; with none, self_care.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from bot.contract import TRIAGE_LEVELS
@@ -65,12 +68,13 @@ def site_holds(sites: set[str], facts: Facts) -> bool:
     return not sites or "leg" in sites or not told or bool(told & sites)
 
 
-def fires(criterion: EscalationCriterion, facts: Facts) -> bool:
+def fires(criterion: EscalationCriterion, facts: Facts, settled: frozenset[str] = frozenset()) -> bool:
     sites = {r.split(":", 1)[1] for r in criterion.requires if r.startswith("body_part:")}
     needed = [r for r in criterion.requires if not r.startswith("body_part:")]
     return (all(facts.has(r) for r in needed) and site_holds(sites, facts)
             and all(qualifier_holds(q, facts) for q in criterion.qualifiers)
-            and not _pain_denied(criterion.pain, facts))
+            and not _pain_denied(criterion.pain, facts)
+            and not (criterion.level == "see_doctor" and settled & set(criterion.requires)))
 
 
 def _pain_denied(pain: tuple[str, ...], facts: Facts) -> bool:
@@ -79,8 +83,11 @@ def _pain_denied(pain: tuple[str, ...], facts: Facts) -> bool:
     return bool(pain) and pain[0] in facts.absent and not any(facts.has(k) for k in pain[1:])
 
 
-def check_red_flags(facts: Facts, store: KnowledgeStore) -> Triage:
-    fired = [c for c in store.escalation_criteria() if fires(c, facts)]
+def check_red_flags(facts: Facts, store: KnowledgeStore,
+                    settles: Mapping[str, frozenset[str]] | None = None) -> Triage:
+    """``settles``: for a sign, the findings it shows to come and go harmlessly (lexicon)."""
+    settled = frozenset().union(*((settles or {}).get(s, frozenset()) for s in facts.alarms))
+    fired = [c for c in store.escalation_criteria() if fires(c, facts, settled)]
     if not fired:
         return Triage("self_care", ())
     level = min((c.level for c in fired), key=TRIAGE_LEVELS.index)

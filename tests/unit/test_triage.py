@@ -298,3 +298,14 @@ def test_walking_distance_and_a_short_stop_read_as_claudication(assessor):
     assert {"timing:during_exercise", "relief:rest"} <= facts_told.present
     assert assessor.triage(facts_told).level == "see_doctor"
     assert "poor_circulation" in [c.id for c in assessor.assess(facts_told).causes[:2]]
+
+
+@pytest.mark.parametrize("text, level", [
+    # swelling that goes down overnight sets aside only the advice to book a doctor about it
+    ("both ankles swell by the evening and my legs ache, back to normal by the morning", "self_care"),
+    ("both ankles swell by the evening and my legs ache", "see_doctor"),
+    ("my left calf is swollen, it is better in the morning", "urgent"),
+])
+def test_swelling_that_settles(assessor, text, level):
+    facts_told = told(text)
+    assert assessor.triage(facts_told).level == level, (facts_told, assessor.triage(facts_told).reasons)
