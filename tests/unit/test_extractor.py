@@ -534,3 +534,16 @@ def test_unaccustomed_effort_explains_the_severity():
             if f.present}
     assert "severity:severe" not in keys
     assert "severity:severe" in present("my thighs are killing me, no idea why")
+
+
+@pytest.mark.parametrize("text, sign", [
+    ("my GP says I've got mild arthritis in my knee", "history:joint_wear"),
+    ("spidery purple veins on the backs of my knees", "history:varicose_veins"),
+    ("danced all night at a wedding and my calves throb", "history:overexertion"),
+])
+def test_history_in_lay_words(text, sign):
+    assert sign in {a.key for a in extract(text).alarms}
+
+
+def test_an_ordinary_day_in_the_garden_is_not_overexertion():
+    assert "history:overexertion" not in {a.key for a in extract("after a day of gardening my knee aches").alarms}
