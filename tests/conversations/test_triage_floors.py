@@ -11,11 +11,17 @@ EVAL = ROOT / "tests" / "eval"
 
 # set: (triage exact accuracy, most under-triaged emergency/urgent cases, top-2 cause accuracy)
 FLOORS = {
-    "vignettes.yml": (0.97, 0, 0.97),  # measured 1.000, 0, 1.000 (studied, then tuned)
-    "vignettes_blind.yml": (0.95, 0, 0.97),  # measured 0.978, 0, 1.000 (studied in session 3)
-    "redflags_dev.yml": (0.95, 0, 0.90),  # measured 0.986, 0, 0.929 (warning-sign probes, studied)
-    "vignettes_dev2.yml": (0.90, 0, 0.92),  # measured 0.925, 0, 0.950 (studied)
-    "vignettes_holdout.yml": (0.85, 2, 0.88),  # measured 0.880, 2, 0.900 (blind: figures only)
+    # measured 2026-11-29 (session 5) unless said otherwise
+    "vignettes.yml": (0.97, 0, 0.97),  # 1.000, 0, 1.000 (studied, then tuned)
+    "vignettes_blind.yml": (0.97, 0, 0.97),  # 1.000, 0, 1.000 (studied in session 3)
+    "redflags_dev.yml": (0.97, 0, 0.92),  # 1.000, 0, 0.943 (warning-sign probes, studied)
+    "vignettes_dev2.yml": (0.94, 0, 0.92),  # 0.975, 0, 0.950 (studied)
+    "vignettes_dev3.yml": (0.93, 0, 0.93),  # 0.963, 0, 0.963 (studied; 0.825, 5, 0.825 at first)
+    "vignettes_dev4.yml": (0.91, 0, 0.93),  # 0.938, 0, 0.963 (studied; 0.787, 6, 0.900 at first)
+    # blind: figures only, never their cases
+    "vignettes_holdout.yml": (0.89, 1, 0.91),  # 0.920, 1, 0.940
+    "vignettes_holdout2.yml": (0.85, 3, 0.88),  # 0.883, 3, 0.917 (0.833, 3, 0.900 at the start)
+    "vignettes_holdout3.yml": (0.88, 2, 0.95),  # 0.917, 2, 0.983 (measured once)
 }
 
 
