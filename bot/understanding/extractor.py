@@ -126,10 +126,14 @@ class SymptomExtractor:
         if said:
             m = said[0]
             return (Finding("qualifier", "one_sided", True, m.start_char, m.end_char, m.text),)
+        symptoms = [f.start for f in findings if f.type == "symptom" and f.present]
         for t in doc:
             if t.lower_ not in SINGLE_PARTS or _names_a_kind(doc, t.i) or not _owned(doc, t.i):
                 continue
-            if not any(w.lower_ in PLURAL_PARTS for w in t.sent):  # "my calf ... my feet": unsure
+            sent = t.sent
+            if not any(sent.start_char <= s < sent.end_char for s in symptoms):
+                continue  # "a sore above my ankle bone. My legs swell": the place of something else
+            if not any(w.lower_ in PLURAL_PARTS for w in sent):  # "my calf ... my feet": unsure
                 return (Finding("qualifier", "one_sided", True, t.idx, t.idx + len(t), t.text),)
         return ()
 

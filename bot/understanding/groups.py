@@ -87,6 +87,12 @@ def _heat_around(doc: Doc, k: int) -> bool:
     return not (doc[k].lower_ in {"day", "days"} and nxt in {"and", "or"})
 
 
+def _a_sore(doc: Doc, hit: Hit) -> bool:
+    """ "a sore above my ankle", "the sore on her heel": the noun, not the pain word."""
+    return (doc[hit.start:hit.end].text.lower() == "sore" and hit.start > 0
+            and doc[hit.start - 1].lower_ in {"a", "the", "this", "that", "little", "open", "big", "nasty"})
+
+
 def _warming_up(doc: Doc, k: int) -> bool:
     """ "they warm up with socks on", "when I warm them up": warming, not a warm leg."""
     following = [t.lower_ for t in doc[k:k + 2]]
@@ -108,6 +114,8 @@ def symptom(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
             continue
         if doc[hit.start:hit.end].text.lower() in DENIED_ONLY and not hit.negated and not hit.together:
             continue  # "breathing" names a finding only to deny it: "breathing's fine"
+        if hit.value == "aching" and _a_sore(doc, hit):
+            continue  # "a sore on my foot": an open sore (a sign), not a pain
         if hit.value == "aching" and not hit.negated:
             lo, hi = clause_of(doc, hit.start, PAIN_CLAUSE_BREAKS)
             if any(lo <= s.start < hi for s in specific):

@@ -309,3 +309,24 @@ def test_walking_distance_and_a_short_stop_read_as_claudication(assessor):
 def test_swelling_that_settles(assessor, text, level):
     facts_told = told(text)
     assert assessor.triage(facts_told).level == level, (facts_told, assessor.triage(facts_told).reasons)
+
+
+@pytest.mark.parametrize("text, level", [
+    ("left leg swollen since the flight, a bit puffed going up the stairs, have to stop for a breather",
+     "emergency"),
+    ("took a kick to the shin, now the calf feels like a balloon about to pop", "emergency"),
+    ("leg swolen red n hot since my surgery, cant breth proply", "emergency"),
+    ("my calf is fat since the flight and there's a bit of pink in my tissue when I cough", "emergency"),
+    ("he's on water tablets, his heart is fluttering and he is too weak to stand", "emergency"),
+    ("diabetic, my big toe went black and I'm shivery with a fever", "emergency"),
+    ("since yesterday I can't lift the front of my foot", "emergency"),
+    ("on a statin and my wee has gone dark like cola", "urgent"),
+    ("dad is on water tablets and today he seems muddled", "urgent"),
+    ("a varicose vein on my ankle burst in the shower, blood everywhere", "urgent"),
+    ("had my knee replaced, the calf on that side has blown up and it's hot", "urgent"),
+    # an open sore is not a pain, and its place is not a swollen leg
+    ("a little sore above my ankle bone won't heal. My legs swell by teatime", "see_doctor"),
+])
+def test_warning_signs_said_in_unusual_ways(assessor, text, level):
+    facts_told = told(text)
+    assert assessor.triage(facts_told).level == level, (facts_told, assessor.triage(facts_told).reasons)
