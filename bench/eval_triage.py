@@ -16,7 +16,8 @@ vignettes_dev4.yml (80 cases, warning signs in lay words and look-alikes) was wr
 separate author to be studied, and vignettes_holdout3.yml (60 cases) blind, its cases never
 shown to the developer; after a first study of dev4, vignettes_dev5.yml (80 cases, warning
 signs said in unusual ways) was written to study and vignettes_holdout4.yml (60) blind, to be
-measured once at the end. `--set NAME` runs some sets only.
+measured once at the end; vignettes_dev6.yml (80 cases: other voices, very short and very
+long messages, questions) followed, to be studied. `--set NAME` runs some sets only.
 
 Triage exact accuracy, under-triage on emergency/urgent cases (the bot's level less urgent
 than the expected one), and top-2 cause accuracy (an accepted cause among the first two).
@@ -47,7 +48,7 @@ def main() -> None:
     folder = ROOT / "tests" / "eval"
     names = args.set or ("vignettes.yml", "vignettes_blind.yml", "redflags_dev.yml",
                          "vignettes_dev2.yml", "vignettes_dev3.yml", "vignettes_dev4.yml",
-                         "vignettes_dev5.yml", "vignettes_holdout.yml", "vignettes_holdout2.yml",
+                         "vignettes_dev5.yml", "vignettes_dev6.yml", "vignettes_holdout.yml", "vignettes_holdout2.yml",
                          "vignettes_holdout3.yml", "vignettes_holdout4.yml")
     sets = [folder / name for name in names if (folder / name).exists()]
     if args.extractor_only:

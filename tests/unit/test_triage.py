@@ -330,3 +330,23 @@ def test_swelling_that_settles(assessor, text, level):
 def test_warning_signs_said_in_unusual_ways(assessor, text, level):
     facts_told = told(text)
     assert assessor.triage(facts_told).level == level, (facts_told, assessor.triage(facts_told).reasons)
+
+
+@pytest.mark.parametrize("text, level", [
+    ("she is diabetic, her temperature is 39 and she is confused", "emergency"),
+    ("kicked in the shin at rugby, the leg is tight like a drum even with painkillers", "emergency"),
+    ("on atorvastatin, my pee is the colour of cola and there's very little of it", "emergency"),
+    ("on furosemide, diarrhoea for days, now cramps that don't stop", "urgent"),
+    ("twisted my knee, heard a pop and it swelled up like a balloon", "urgent"),
+    ("twice this year my big toe went red and hot, it settled each time", "see_doctor"),
+    ("my knees ache more when it's cold, had arthritis for years, nothing new", "self_care"),
+])
+def test_more_voices(assessor, text, level):
+    facts_told = told(text)
+    assert assessor.triage(facts_told).level == level, (facts_told, assessor.triage(facts_told).reasons)
+
+
+def test_an_irregular_heartbeat_points_to_a_blocked_artery(assessor):
+    facts_told = told("he has atrial fibrillation and his left foot went cold and white this afternoon")
+    assert assessor.triage(facts_told).level == "emergency"
+    assert assessor.assess(facts_told).causes[0].id == "poor_circulation"
