@@ -48,8 +48,8 @@ def main() -> None:
     folder = ROOT / "tests" / "eval"
     names = args.set or ("vignettes.yml", "vignettes_blind.yml", "redflags_dev.yml",
                          "vignettes_dev2.yml", "vignettes_dev3.yml", "vignettes_dev4.yml",
-                         "vignettes_dev5.yml", "vignettes_dev6.yml", "vignettes_holdout.yml", "vignettes_holdout2.yml",
-                         "vignettes_holdout3.yml", "vignettes_holdout4.yml")
+                         "vignettes_dev5.yml", "vignettes_dev6.yml", "vignettes_holdout.yml",
+                         "vignettes_holdout2.yml", "vignettes_holdout3.yml", "vignettes_holdout4.yml")
     sets = [folder / name for name in names if (folder / name).exists()]
     if args.extractor_only:
         from bot.evaluation.triage import extractor_assess as run
