@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
@@ -35,16 +35,25 @@ class Entry:
     together: tuple[tuple[tuple[str, ...], ...], ...] = ()
     # For a condition: findings of which at least one must be present for it to be named at all.
     required: tuple[str, ...] = ()
-    # For a sign: other signs it explains away when both are read in one message (toes that
-    # turn white in the cold and pink on warming are not a cold, pale leg).
+    # For a sign: findings and signs it explains away in its own sentence (toes that turn white
+    # in the cold and pink on warming are not a cold, pale leg).
     explains: tuple[str, ...] = ()
     # For a sign: findings it shows to come and go harmlessly (ankles that are puffy by evening
     # and normal by morning). Advice to book a doctor about them is set aside; urgent advice
     # (one swollen leg) is not.
     settles: tuple[str, ...] = ()
+    # For a sign: findings for which only advice about the pain itself is set aside ("for
+    # years, same as always": a settled ache; numbness for weeks still needs a doctor).
+    settles_pain: tuple[str, ...] = ()
     # For a sign named by words together: they may stand anywhere in one sentence, not only
-    # within a few words ("white ... when it's cold, ... pink again in a warm bath").
+    # within a few words ("white ... when it's cold, ... pink again"), and words that, anywhere
+    # in that sentence, keep it from being read ("still", "pulse").
     together_in_sentence: bool = False
+    together_unless: tuple[str, ...] = ()
+    # For a sign read from the words of a duration:persistent mention rather than from the
+    # text ("for weeks" -> weeks or more; "twice this year" -> recurring): its terms are those
+    # words, matched against the mention only.
+    from_duration: bool = False
 
     @property
     def concept_id(self) -> str:
@@ -75,6 +84,18 @@ class Lexicon:
     def say(self, key: str) -> str:
         """How the bot names a finding back to the user."""
         return self.phrases.get(key) or key.split(":", 1)[-1].replace("_", " ")
+
+    @cached_property
+    def explains(self) -> dict[str, frozenset[str]]:
+        """What each sign explains away in its sentence (Entry.explains)."""
+        return {e.concept_id: frozenset(e.explains) for e in self.entries if e.explains}
+
+    @cached_property
+    def settles(self) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+        """For each sign that settles findings: (settled for any advice to book a doctor,
+        settled for advice about the pain only)."""
+        return {e.concept_id: (frozenset(e.settles), frozenset(e.settles_pain))
+                for e in self.entries if e.settles or e.settles_pain}
 
     def by_id(self, concept_id: str) -> Entry:
         for entry in self.entries:
@@ -148,19 +169,32 @@ def parse_lexicon(data: dict, source: Path | None = None) -> Lexicon:
             relief = spec.get("relief")
             if relief is not None and relief not in FINDING_VALUES["relief"]:
                 raise LexiconError(f"remedies.{key}: relief {relief!r} is not a relief value")
-            terms = _terms(spec.get("terms"), f"{section}.{key}")
+            together = _together(spec.get("together") or [], f"{section}.{key}.together")
+            # a sign named only by words together has no phrase of its own
+            terms = (() if together and spec.get("terms") == []
+                     else _terms(spec.get("terms"), f"{section}.{key}"))
+            from_duration = bool(spec.get("from_duration"))
+            if from_duration and group != "history":
+                raise LexiconError(f"{section}.{key}: only history is read from a duration")
             defining = tuple(str(d) for d in spec.get("defining") or ())
             required = tuple(str(d) for d in spec.get("required") or ())
-            together = _together(spec.get("together") or [], f"{section}.{key}.together")
             explains = tuple(str(d) for d in spec.get("explains") or ())
             settles = tuple(str(d) for d in spec.get("settles") or ())
+            settles_pain = tuple(str(d) for d in spec.get("settles_pain") or ())
+            within = spec.get("together_within")
+            if within not in (None, "sentence"):
+                raise LexiconError(f"{section}.{key}.together_within: {within!r} (only 'sentence')")
+            if (explains or settles or settles_pain) and group not in ("alarm", "history"):
+                raise LexiconError(f"{section}.{key}: only a sign explains or settles anything")
+            unless = tuple(str(w).lower() for w in spec.get("together_unless") or ())
             entries.append(Entry(group, key, spec.get("name") or key, terms, relief, defining, together,
-                                 required, explains=explains, settles=settles,
-                                 together_in_sentence=spec.get("together_within") == "sentence"))
+                                 required, explains=explains, settles=settles, settles_pain=settles_pain,
+                                 together_in_sentence=within == "sentence", together_unless=unless,
+                                 from_duration=from_duration))
     # defining and required features: contract findings, or signs this lexicon names
     known = {e.concept_id for e in entries if e.kind == "finding" or e.group in ("history", "alarm")}
     for entry in entries:
-        for d in entry.defining + entry.required + entry.explains + entry.settles:
+        for d in entry.defining + entry.required + entry.explains + entry.settles + entry.settles_pain:
             if d not in known:
                 raise LexiconError(f"{entry.concept_id}: {d!r} is not a contract finding or a sign")
     missing = set(CAUSE_IDS) - {e.key for e in entries if e.group == "condition"}
@@ -194,9 +228,16 @@ class _UniqueKeyLoader(yaml.SafeLoader):
     one silently, and a second `together:` would drop the first one's rules)."""
 
     def construct_mapping(self, node, deep=False):
+        if isinstance(node, yaml.MappingNode):
+            self.flatten_mapping(node)  # merge keys ("<<:") first, as the base loader does
         seen = set()
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=deep)
+            try:
+                hash(key)
+            except TypeError:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"unhashable key {key!r}", key_node.start_mark) from None
             if key in seen:
                 raise yaml.constructor.ConstructorError(
                     None, None, f"{key!r} given twice in one mapping", key_node.start_mark)

@@ -46,7 +46,7 @@ class Assessor:
         self.store = store
         lexicon = get_lexicon()
         self.ranker = CauseRanker(store, lexicon)
-        self.settles = {e.concept_id: frozenset(e.settles) for e in lexicon.entries if e.settles}
+        self.settles = lexicon.settles
 
     def triage(self, facts: Facts) -> Triage:
         return check_red_flags(facts, self.store, self.settles)

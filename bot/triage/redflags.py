@@ -46,10 +46,13 @@ class Triage:
 def qualifier_holds(qualifier: str, facts: Facts) -> bool:
     if qualifier == "qualifier:one_sided":
         return facts.one_sided()
-    if qualifier == "qualifier:over_days":  # unless it has gone on for weeks (when in doubt, escalate)
-        return not facts.has("duration:persistent")
-    if qualifier == "qualifier:first_time":  # unless it keeps coming back or is known
-        return not facts.has("duration:persistent") and not facts.has("history:joint_wear")
+    # "over a few days", "for the first time": they hold unless the user said otherwise (when in
+    # doubt, escalate); "constant" or "every night since yesterday" is not otherwise
+    if qualifier == "qualifier:over_days":
+        return not facts.has("history:weeks_or_more")
+    if qualifier == "qualifier:first_time":
+        return not any(facts.has(k) for k in ("history:weeks_or_more", "history:recurring",
+                                              "history:joint_wear"))
     return False  # an unknown qualifier never fires silently ... nor escalates by accident
 
 
@@ -68,13 +71,18 @@ def site_holds(sites: set[str], facts: Facts) -> bool:
     return not sites or "leg" in sites or not told or bool(told & sites)
 
 
-def fires(criterion: EscalationCriterion, facts: Facts, settled: frozenset[str] = frozenset()) -> bool:
+def fires(criterion: EscalationCriterion, facts: Facts,
+          settled: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())) -> bool:
+    """``settled``: findings shown to come and go harmlessly, for any advice to book a doctor
+    and for advice about the pain itself."""
+    for_any, for_pain = settled
     sites = {r.split(":", 1)[1] for r in criterion.requires if r.startswith("body_part:")}
     needed = [r for r in criterion.requires if not r.startswith("body_part:")]
+    set_aside = criterion.level == "see_doctor" and bool(
+        (for_any | (for_pain if criterion.pain else frozenset())) & set(needed))
     return (all(facts.has(r) for r in needed) and site_holds(sites, facts)
             and all(qualifier_holds(q, facts) for q in criterion.qualifiers)
-            and not _pain_denied(criterion.pain, facts)
-            and not (criterion.level == "see_doctor" and settled & set(criterion.requires)))
+            and not _pain_denied(criterion.pain, facts) and not set_aside)
 
 
 def _pain_denied(pain: tuple[str, ...], facts: Facts) -> bool:
@@ -84,9 +92,11 @@ def _pain_denied(pain: tuple[str, ...], facts: Facts) -> bool:
 
 
 def check_red_flags(facts: Facts, store: KnowledgeStore,
-                    settles: Mapping[str, frozenset[str]] | None = None) -> Triage:
-    """``settles``: for a sign, the findings it shows to come and go harmlessly (lexicon)."""
-    settled = frozenset().union(*((settles or {}).get(s, frozenset()) for s in facts.alarms))
+                    settles: Mapping[str, tuple[frozenset[str], frozenset[str]]]) -> Triage:
+    """``settles``: for a sign, the findings it shows to come and go harmlessly, for any advice
+    to book a doctor and for advice about the pain only (Lexicon.settles)."""
+    present = [settles[s] for s in facts.alarms if s in settles]
+    settled = (frozenset().union(*(a for a, _ in present)), frozenset().union(*(p for _, p in present)))
     fired = [c for c in store.escalation_criteria() if fires(c, facts, settled)]
     if not fired:
         return Triage("self_care", ())

@@ -98,10 +98,11 @@ class SymptomExtractor:
         for word in lexicon.long_stretches:
             context.setdefault(word, []).append("stretch")
         self.context = TermMatcher(context)
-        signs = lexicon.of_kind("alarm", "history")
+        signs = tuple(e for e in lexicon.of_kind("alarm", "history") if not e.from_duration)
         self.alarm_matcher = TermMatcher.from_entries(signs)
         self.together = TogetherMatcher(signs)
-        self.explains = {e.concept_id: frozenset(e.explains) for e in signs if e.explains}
+        self.explains = lexicon.explains
+        self.duration_kinds = {e.concept_id: frozenset(e.terms) for e in lexicon.entries if e.from_duration}
         self.one_side_matcher = TermMatcher.from_entries(
             e for e in lexicon.of_kind("qualifier") if e.concept_id == ONE_SIDED)
         self.speller = _speller(lexicon)
@@ -109,9 +110,21 @@ class SymptomExtractor:
     def __call__(self, text: object) -> Extraction:
         cleaned = clean_text(text, self.max_chars)
         doc = self.speller(get_nlp()(fold_text(cleaned.text)))
-        findings, signs = self.read(doc, self.matcher(doc))  # lexicon matches shared by both
+        findings, signs = self.read(doc)
         return Extraction(cleaned.text, findings, cleaned.truncated, cleaned.original_length,
-                          signs + self.read_one_side(doc, findings))
+                          signs + self.read_duration_kinds(findings) + self.read_one_side(doc, findings))
+
+    def read_duration_kinds(self, findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
+        """What kind of long duration was said: "for weeks" -> history:weeks_or_more, "twice
+        this year" -> history:recurring; "every night since yesterday" -> neither. Advice for
+        something new ("over a few days", "for the first time") holds unless one is read."""
+        out = []
+        for f in findings:
+            if f.key == "duration:persistent" and f.present:
+                words = set(f.text.lower().replace("-", " ").split())
+                out += [Finding(*kind.split(":", 1), True, f.start, f.end, f.text)
+                        for kind, terms in self.duration_kinds.items() if words & terms]
+        return tuple(dict.fromkeys(out))
 
     def read_one_side(self, doc: Doc, findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
         """A sign that one leg is meant, when no side is named: "one leg is puffier", "my calf
@@ -155,12 +168,11 @@ class SymptomExtractor:
                   if not any(k == f"{ftype}:{value}" and s < end and start < e for k, s, e in named)]
         return tuple(found)
 
-    def read(self, doc: Doc,
-             matched: list[Mention] | None = None) -> tuple[tuple[Finding, ...], tuple[Finding, ...]]:
+    def read(self, doc: Doc) -> tuple[tuple[Finding, ...], tuple[Finding, ...]]:
         """Findings and signs, less what a sign explains away in its own sentence: toes that go
         white in the cold and red and warm again on warming are not a cold, pale leg, nor a red,
         hot toe. The same words in another sentence still count ("... Tonight my calf is red")."""
-        matched = self.matcher(doc) if matched is None else matched
+        matched = self.matcher(doc)  # lexicon matches, shared by findings and signs
         signs = self.read_alarms(doc, matched)
         scopes = []
         for sign in signs:

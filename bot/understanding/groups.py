@@ -137,7 +137,8 @@ def body_part(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
     "my calfs" -> calf; "back of my leg" -> calf; "no numbness in my feet" -> foot present
     (the symptom is negated, not the place); "it's not the knee" -> knee absent.
     """
-    return [_only_direct_negation(doc, h) for h in hits]
+    lowered = [t.lower_ for t in doc]
+    return [_only_direct_negation(doc, h, lowered) for h in hits]
 
 
 def side(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
@@ -148,7 +149,8 @@ def side(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
     """
     body_starts = {h.start for h in every if h.type == "body_part"}
     kept = []
-    for hit in map(lambda h: _only_direct_negation(doc, h), hits):
+    lowered = [t.lower_ for t in doc]
+    for hit in (_only_direct_negation(doc, h, lowered) for h in hits):
         nxt = [doc[k].lower_ for k in range(hit.end, min(hit.end + 3, len(doc)))]
         before = doc[hit.start - 1].lower_ if hit.start > 0 else ""
         near_body = any(k in body_starts for k in range(hit.end, min(hit.end + 3, len(doc))))
@@ -184,7 +186,7 @@ PLACE_WORDS = frozenset({"leg", "legs", "calf", "calves", "foot", "feet", "knee"
                          "thighs", "shin", "shins", "ankle", "ankles", "side", "one", "toes"})
 
 
-def _only_direct_negation(doc: Doc, hit: Hit) -> Hit:
+def _only_direct_negation(doc: Doc, hit: Hit, lowered: list[str]) -> Hit:
     """Un-negate a place or side unless a negation stands right before it ("not the knee")
     or the place itself is said to be all right ("the right leg is normal": the other leg)."""
     k = hit.start - 1
@@ -194,7 +196,7 @@ def _only_direct_negation(doc: Doc, hit: Hit) -> Hit:
     end = hit.end
     while end < len(doc) and doc[end].lower_ in PLACE_WORDS:
         end += 1
-    fine = said_all_right([t.lower_ for t in doc], hit.start, end)
+    fine = said_all_right(lowered, hit.start, end)
     return replace(hit, negated=(hit.negated and direct) or fine)
 
 
@@ -261,8 +263,9 @@ def context_findings(doc: Doc, mentions: list[tuple[int, int, str]]) -> list[tup
         elif kind.startswith("trigger:"):
             lo, hi = clause_of(doc, start)
             within = [(s, e) for s, e in stretches if lo <= s < hi]
-            if within:  # the span covers the posture and its stretch of time
-                out.append((min(start, *(s for s, _ in within)), max(end, *(e for _, e in within)), kind))
+            if within:  # the span covers the posture and the nearest stretch of time
+                s, e = min(within, key=lambda span: abs(span[0] - start))
+                out.append((min(start, s), max(end, e), kind))
     return out
 
 
@@ -348,6 +351,8 @@ def risk_factor(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
     return kept
 
 
+# "haven't had a drink in years", "not smoked in years": how long since something was done
+HAD_SINCE = frozenset({"had", "drunk", "drank", "touched", "smoked", "drink", "been"})
 # "every few weeks", "once a month": a frequency ("for a few weeks" is a duration)
 OCCASIONAL = frozenset({"every", "once", "twice", "times", "per", "each"})
 NOT_DURATION_AFTER = frozenset({"pregnant", "old", "ago", "back", "postpartum"})
@@ -383,7 +388,8 @@ def duration(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
             after = doc[hit.end].lower_ if hit.end < len(doc) else ""
             if before & OCCASIONAL or (after in NOT_DURATION_AFTER and not _still_since(doc, hit.end)):
                 continue
-            if hit.start > 0 and doc[hit.start - 1].lower_ == "in":
+            if hit.start > 0 and doc[hit.start - 1].lower_ == "in" and HAD_SINCE & {
+                    t.lower_ for t in doc[max(0, hit.start - 7): hit.start]}:
                 continue  # "haven't had a drink in years": since when, not how long
         kept.append(hit)
     return kept

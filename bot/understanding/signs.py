@@ -25,6 +25,7 @@ class TogetherMatcher:
         terms: dict[str, list[str]] = {}
         self.groups: dict[tuple[str, int], int] = {}
         self.in_sentence = {e.concept_id for e in entries if e.together_in_sentence}
+        self.unless = {e.concept_id: frozenset(e.together_unless) for e in entries if e.together_unless}
         for entry in entries:
             for r, rule in enumerate(entry.together):
                 self.groups[(entry.concept_id, r)] = len(rule)
@@ -57,9 +58,19 @@ class TogetherMatcher:
                 continue
             if any((m.start, m.end) in negated for m in chosen):
                 continue
+            if concept in self.unless and self._vetoed(doc, sentence, first, concept):
+                continue  # "... cold and white and still white hours later": not the pattern
             span = doc[first:last]
             found[concept] = (*concept.split(":", 1), span.start_char, span.end_char, span.text)
         return list(found.values())
+
+
+    def _vetoed(self, doc: Doc, sentence: list[int], start: int, concept: str) -> bool:
+        """Does the rule's sentence hold one of the words that keep the id from being read?"""
+        words = [t.lower_ for t in doc if sentence[t.i] == sentence[start]]
+        # "won't" is two tokens, "wo" and "n't": joined pairs count too
+        said = set(words) | {a + b for a, b in zip(words, words[1:], strict=False)}
+        return bool(said & self.unless[concept])
 
 
 CLAUSE_BREAKS = frozenset({",", "and", "but", "though", "although", "while", "whereas"})

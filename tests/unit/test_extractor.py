@@ -491,7 +491,7 @@ def test_a_time_long_ago_is_not_a_duration():
     ("the tingling has crept up to my knees", "alarm:rising_numbness"),
     ("I'm on the combined pill", "history:hormones"),
     ("having chemo for bowel cancer", "history:cancer"),
-    ("my GP says I have Raynaud's", "history:cold_colour_change"),
+    ("my GP says I have Raynaud's", "history:raynauds"),
 ])
 def test_more_signs_in_lay_words(text, sign):
     assert sign in {a.key for a in extract(text).alarms}

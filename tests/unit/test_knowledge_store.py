@@ -76,7 +76,7 @@ def _criteria(store):
     ("emergency", ("symptom:shortness_of_breath",), ()),
     ("emergency", ("alarm:coughing_blood",), ()),
     ("urgent", ("alarm:cannot_bear_weight",), ()),
-    ("urgent", ("symptom:redness", "symptom:swelling"), ("qualifier:one_sided",)),
+    ("urgent", ("symptom:redness", "symptom:swelling"), ()),
     ("urgent", ("symptom:swelling",), ("qualifier:one_sided",)),
     ("urgent", ("symptom:redness", "symptom:warmth"), ()),
     ("urgent", ("duration:long_episode", "symptom:cramping"), ()),

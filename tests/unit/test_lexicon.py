@@ -72,3 +72,28 @@ def test_explained_and_generic_ids_must_exist():
     data["complication_findings"] = ["symptom:itchy_knees"]
     with pytest.raises(LexiconError, match="itchy_knees"):
         parse_lexicon(data)
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda d: d["history"]["cold_colour_change"].update(together_within="paragraph"), "together_within"),
+    (lambda d: d["conditions"]["arthritis"].update(explains=["alarm:fever"]), "only a sign"),
+    (lambda d: d["alarms"]["fever"].update(from_duration=True), "only history"),
+])
+def test_sign_options_are_checked(change, message):
+    import yaml
+
+    from tests.conftest import ROOT
+
+    data = yaml.safe_load((ROOT / "data" / "lexicon.yml").read_text())
+    change(data)
+    with pytest.raises(LexiconError, match=message):
+        parse_lexicon(data)
+
+
+def test_an_unhashable_key_is_a_lexicon_error(tmp_path):
+    from bot.lexicon import load_lexicon
+
+    path = tmp_path / "lexicon.yml"
+    path.write_text("? [a, b]\n: 1\n")
+    with pytest.raises(LexiconError, match="unhashable"):
+        load_lexicon(path)
