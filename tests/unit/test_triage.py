@@ -216,6 +216,11 @@ def told(text):
     return Facts.from_findings(extraction.findings, [a.key for a in extraction.alarms])
 
 
+def assert_level(assessor, text, level):
+    facts_told = told(text)
+    assert assessor.triage(facts_told).level == level, (facts_told, assessor.triage(facts_told).reasons)
+
+
 @pytest.mark.parametrize("text, level", [
     # the pain denied sets aside only advice about the pain itself
     ("both ankles puffy after a hot day, no pain, back to normal by morning", "self_care"),
@@ -236,8 +241,7 @@ def told(text):
     ("my left calf is swollen and the right leg is fine", "urgent"),
 ])
 def test_what_lowers_or_keeps_a_level(assessor, text, level):
-    facts_told = told(text)
-    assert assessor.triage(facts_told).level == level, (facts_told, assessor.triage(facts_told).reasons)
+    assert_level(assessor, text, level)
 
 
 def test_a_complication_ruled_out_says_nothing_against_the_cause(assessor):
@@ -291,8 +295,7 @@ def test_a_named_part_keeps_advice_about_other_parts_away(assessor):
     ("calf cramps in bed for years, same as always, stretching helps", "self_care"),
 ])
 def test_more_levels_from_lay_words(assessor, text, level):
-    facts_told = told(text)
-    assert assessor.triage(facts_told).level == level, (facts_told, assessor.triage(facts_told).reasons)
+    assert_level(assessor, text, level)
 
 
 def test_walking_distance_and_a_short_stop_read_as_claudication(assessor):
@@ -309,8 +312,7 @@ def test_walking_distance_and_a_short_stop_read_as_claudication(assessor):
     ("my left calf is swollen, it is better in the morning", "urgent"),
 ])
 def test_swelling_that_settles(assessor, text, level):
-    facts_told = told(text)
-    assert assessor.triage(facts_told).level == level, (facts_told, assessor.triage(facts_told).reasons)
+    assert_level(assessor, text, level)
 
 
 @pytest.mark.parametrize("text, level", [
@@ -330,8 +332,7 @@ def test_swelling_that_settles(assessor, text, level):
     ("a little sore above my ankle bone won't heal. My legs swell by teatime", "see_doctor"),
 ])
 def test_warning_signs_said_in_unusual_ways(assessor, text, level):
-    facts_told = told(text)
-    assert assessor.triage(facts_told).level == level, (facts_told, assessor.triage(facts_told).reasons)
+    assert_level(assessor, text, level)
 
 
 @pytest.mark.parametrize("text, level", [
@@ -344,8 +345,7 @@ def test_warning_signs_said_in_unusual_ways(assessor, text, level):
     ("my knees ache more when it's cold, had arthritis for years, nothing new", "self_care"),
 ])
 def test_more_voices(assessor, text, level):
-    facts_told = told(text)
-    assert assessor.triage(facts_told).level == level, (facts_told, assessor.triage(facts_told).reasons)
+    assert_level(assessor, text, level)
 
 
 def test_an_irregular_heartbeat_points_to_a_blocked_artery(assessor):
@@ -379,5 +379,4 @@ def test_an_irregular_heartbeat_points_to_a_blocked_artery(assessor):
     ("my feet have been numb for ages since I started sitting at a desk all day", "see_doctor"),
 ])
 def test_new_rules_never_lower_a_real_warning(assessor, text, level):
-    facts_told = told(text)
-    assert assessor.triage(facts_told).level == level, (facts_told, assessor.triage(facts_told).reasons)
+    assert_level(assessor, text, level)
