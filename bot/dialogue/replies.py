@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bot.entities import ONE_SIDED
 from bot.knowledge.store import Citation
 from bot.lexicon import get_lexicon
 from bot.triage.assess import Assessment
@@ -32,9 +33,11 @@ def cite(citation: Citation) -> dict:
 
 def words(keys) -> str:
     """Findings named the way a person would say them, joined with commas and "and". Body
-    parts only scope a reason ("a calf is swollen") and are not named."""
+    parts only scope a reason ("a calf is swollen") and are not named, nor are qualifiers that
+    hold unless the user said otherwise ("over a few days"): the user did not say them."""
     lexicon = get_lexicon()
-    names = list(dict.fromkeys(lexicon.say(k) for k in keys if not k.startswith("body_part:")))
+    names = list(dict.fromkeys(lexicon.say(k) for k in keys if not k.startswith("body_part:")
+                               and (not k.startswith("qualifier:") or k == ONE_SIDED)))
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]

@@ -60,3 +60,15 @@ def test_weak_causes_are_not_named_in_the_conversation(store):
     assert len(result.causes) > len(named) >= 1  # assess still lists them; the chat names fewer
     assert result.causes[0].id == "muscle_cramps"
     assert all("blood clot" not in str(v).lower() for v in named)
+
+
+def test_qualifiers_the_user_did_not_say_are_not_named_back(store):
+    creeping = Facts(frozenset({"body_part:leg", "symptom:numbness"}), frozenset(),
+                     frozenset({"alarm:rising_numbness"}))
+    result = Assessor(store).assess(creeping)
+    assert result.triage.level == "urgent"
+    assert any("qualifier:over_days" in r.findings for r in result.triage.reasons)
+    reasons = assessment_replies(result)[0].values["reasons"]
+    assert "creeping up" in reasons and "days" not in reasons
+    one_leg = Assessor(store).assess(Facts(frozenset({"symptom:swelling", "body_part:calf", "side:left"})))
+    assert "one leg" in assessment_replies(one_leg)[0].values["reasons"]
