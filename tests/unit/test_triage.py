@@ -380,3 +380,18 @@ def test_an_irregular_heartbeat_points_to_a_blocked_artery(assessor):
 ])
 def test_new_rules_never_lower_a_real_warning(assessor, text, level):
     assert_level(assessor, text, level)
+
+
+@pytest.mark.parametrize("text, level", [
+    ("tonight i cant get to the end of a sentence without stopping to catch air", "emergency"),
+    ("diabetic, a hole in my foot leaking yellow stuff, shaking under three blankets all night", "emergency"),
+    ("since this morning I haven't been able to pass water at all", "emergency"),
+    ("found my nan on the floor this morning, she'd been on the floor all night", "emergency"),
+    ("working in the heat all day, I've stopped sweating and my mate says I'm talking rubbish", "emergency"),
+    ("my calf locked into a knot at 2am, it's still a hard lump an hour later", "urgent"),
+    ("on furosemide and my heart keeps skipping and thumping", "urgent"),
+    ("been sick for two days and weeing hardly anything", "urgent"),
+    ("broke my ankle, it's in a plaster cast and the painkillers are useless", "emergency"),
+])
+def test_warnings_described_by_what_people_notice(assessor, text, level):
+    assert_level(assessor, text, level)
