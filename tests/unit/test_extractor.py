@@ -547,3 +547,8 @@ def test_history_in_lay_words(text, sign):
 
 def test_an_ordinary_day_in_the_garden_is_not_overexertion():
     assert "history:overexertion" not in {a.key for a in extract("after a day of gardening my knee aches").alarms}
+
+
+def test_a_wee_bit_is_not_urine():
+    keys = {a.key for a in extract("my calf is a wee bit sore, not much though").alarms}
+    assert not keys & {"alarm:little_urine", "alarm:dark_urine"}

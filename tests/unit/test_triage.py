@@ -395,3 +395,12 @@ def test_new_rules_never_lower_a_real_warning(assessor, text, level):
 ])
 def test_warnings_described_by_what_people_notice(assessor, text, level):
     assert_level(assessor, text, level)
+
+
+@pytest.mark.parametrize("text, level", [
+    ("on lipitor, my wee is like cola and theres hardly any", "emergency"),
+    ("on lasix, muscles so weak i fell, and my heart keeps fluttering and missing beats", "emergency"),
+    ("my atorva was upped last month, thighs ache and my wee looks a bit dark", "urgent"),
+])
+def test_medicines_and_signs_by_everyday_names(assessor, text, level):
+    assert_level(assessor, text, level)
