@@ -150,12 +150,12 @@ class SymptomExtractor:
                 return (Finding("qualifier", "one_sided", True, t.idx, t.idx + len(t), t.text),)
         return ()
 
-    def read_alarms(self, doc: Doc, matched: list[Mention] | None = None) -> tuple[Finding, ...]:
+    def read_alarms(self, doc: Doc, matched: list[Mention]) -> tuple[Finding, ...]:
         mentions = self.alarm_matcher(doc)
         # Negation sees the findings too, so that a denied list of findings does not reach
         # over a warning sign: "no swelling or redness, coughed up blood this morning".
         kinds = {(m.start, m.end): frozenset(c.split(":", 1)[0] for c in m.concepts)
-                 for m in (self.matcher(doc) if matched is None else matched)}
+                 for m in matched}
         kinds.update({(m.start, m.end): frozenset({"sign"}) for m in mentions})
         negated = negated_spans(doc, list(kinds), kinds)
         found = [Finding(*concept.split(":", 1), True, m.start_char, m.end_char, m.text)
@@ -187,9 +187,9 @@ class SymptomExtractor:
         findings = self.read_doc(doc, matched, explained if scopes else None)
         return findings, tuple(s for s in signs if not explained(s.key, s.start))
 
-    def read_doc(self, doc: Doc, matched: list[Mention] | None = None,
+    def read_doc(self, doc: Doc, matched: list[Mention],
                  explained: Callable[[str, int], bool] | None = None) -> tuple[Finding, ...]:
-        hits = self._candidates(doc, self.matcher(doc) if matched is None else matched)
+        hits = self._candidates(doc, matched)
         hits = _resolve(doc, hits)
         if explained is not None:
             hits = [h for h in hits if not explained(f"{h.type}:{h.value}", h.start_char)]

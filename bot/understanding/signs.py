@@ -64,7 +64,6 @@ class TogetherMatcher:
             found[concept] = (*concept.split(":", 1), span.start_char, span.end_char, span.text)
         return list(found.values())
 
-
     def _vetoed(self, doc: Doc, sentence: list[int], start: int, concept: str) -> bool:
         """Does the rule's sentence hold one of the words that keep the id from being read?"""
         words = [t.lower_ for t in doc if sentence[t.i] == sentence[start]]
