@@ -20,7 +20,11 @@ measured once at the end; vignettes_dev6.yml (80 cases: other voices, very short
 long messages, questions) followed, to be studied, then vignettes_dev7.yml (60: warning signs
 described by what people notice, studied) and vignettes_holdout5.yml (60, blind, measured once
 at the end), and last vignettes_dev8.yml (50: medicines and risks by their everyday names,
-studied) with vignettes_holdout6.yml (50, blind). `--set NAME` runs some sets only.
+studied) with vignettes_holdout6.yml (50, blind). In the sixth session vignettes_dev9.yml (60:
+how people type at 2 a.m., with typos, carers' voices, learner's English and the warning sign
+buried mid-message, studied) came with vignettes_holdout7.yml (60, blind), then
+vignettes_dev10.yml (60: life stages and settings, time courses said many ways, studied) with
+vignettes_holdout8.yml (60, blind). `--set NAME` runs some sets only.
 
 Triage exact accuracy, under-triage on emergency/urgent cases (the bot's level less urgent
 than the expected one), and top-2 cause accuracy (an accepted cause among the first two).
@@ -52,9 +56,10 @@ def main() -> None:
     names = args.set or ("vignettes.yml", "vignettes_blind.yml", "redflags_dev.yml",
                          "vignettes_dev2.yml", "vignettes_dev3.yml", "vignettes_dev4.yml",
                          "vignettes_dev5.yml", "vignettes_dev6.yml", "vignettes_dev7.yml",
-                         "vignettes_dev8.yml", "vignettes_holdout.yml", "vignettes_holdout2.yml",
+                         "vignettes_dev8.yml", "vignettes_dev9.yml", "vignettes_dev10.yml",
+                         "vignettes_holdout.yml", "vignettes_holdout2.yml",
                          "vignettes_holdout3.yml", "vignettes_holdout4.yml", "vignettes_holdout5.yml",
-                         "vignettes_holdout6.yml")
+                         "vignettes_holdout6.yml", "vignettes_holdout7.yml", "vignettes_holdout8.yml")
     sets = [folder / name for name in names if (folder / name).exists()]
     if args.extractor_only:
         from bot.evaluation.triage import extractor_assess as run

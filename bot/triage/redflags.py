@@ -50,6 +50,8 @@ def qualifier_holds(qualifier: str, facts: Facts) -> bool:
     # doubt, escalate); "constant" or "every night since yesterday" is not otherwise
     if qualifier == "qualifier:over_days":
         return not facts.has("history:weeks_or_more")
+    if qualifier == "qualifier:in_days":  # said in so many words: "this week", "since Monday"
+        return facts.has("history:recent") and not facts.has("history:weeks_or_more")
     if qualifier == "qualifier:first_time":
         return not any(facts.has(k) for k in ("history:weeks_or_more", "history:recurring",
                                               "history:joint_wear"))

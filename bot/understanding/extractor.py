@@ -88,7 +88,7 @@ class SymptomExtractor:
     def __init__(self, lexicon: Lexicon, max_chars: int):
         self.max_chars = max_chars
         self.matcher = TermMatcher.from_entries(lexicon.of_kind("finding"))
-        self.finding_together = TogetherMatcher(lexicon.of_kind("finding"))
+        self.finding_together = TogetherMatcher(lexicon.of_kind("finding"), keep_negated=True)
         context: dict[str, list[str]] = {}
         for word in lexicon.activities:
             context.setdefault(word, []).append("activity")
@@ -164,7 +164,7 @@ class SymptomExtractor:
         # pink again on warming. The GP said it was Raynaud's": both places)
         named = [(f.key, f.start, f.end) for f in found]
         found += [Finding(ftype, value, True, start, end, text)
-                  for ftype, value, start, end, text in self.together(doc)
+                  for ftype, value, start, end, text, _ in self.together(doc)
                   if not any(k == f"{ftype}:{value}" and s < end and start < e for k, s, e in named)]
         return tuple(found)
 
@@ -203,17 +203,20 @@ class SymptomExtractor:
         for start, end, concept in context_findings(doc, context):
             spans.setdefault((start, end), []).append(concept)
         together: set[tuple[int, int]] = set()
-        for ftype, value, start_char, end_char, _ in self.finding_together(doc):
+        denied: set[tuple[int, int]] = set()  # "my chest is not tight": a word of it negated
+        for ftype, value, start_char, end_char, _, negated_word in self.finding_together(doc):
             span = doc.char_span(start_char, end_char, alignment_mode="expand")
             if span is not None:  # "my breathing's gone really short": words of one sentence
                 spans.setdefault((span.start, span.end), []).append(f"{ftype}:{value}")
                 together.add((span.start, span.end))
+                if negated_word:
+                    denied.add((span.start, span.end))
         for ftype, value, start_char, end_char in regex_findings(doc.text):
             span = doc.char_span(start_char, end_char, alignment_mode="expand")
             if span is not None:  # may overlap a word-list match; merging keeps one finding
                 spans.setdefault((span.start, span.end), []).append(f"{ftype}:{value}")
         kinds = {span: frozenset(c.split(":", 1)[0] for c in ids) for span, ids in spans.items()}
-        negated = negated_spans(doc, list(spans), kinds)
+        negated = negated_spans(doc, list(spans), kinds) | denied
         hits = []
         for (start, end), ids in spans.items():
             span = doc[start:end]
@@ -229,10 +232,13 @@ def _speller(lexicon: Lexicon) -> Speller:
     of the English lemma table counts as known."""
     named = lexicon.of_kind("finding", "alarm", "history")
     terms: dict[str, set[str]] = {}
+    phrases: set[str] = set()
     for entry in named:
         for term in entry.terms:
             if " " not in term:
                 terms.setdefault(term.lower(), set()).add(entry.concept_id)
+            else:
+                phrases.add(term.lower())
     words = {w for e in lexicon.entries for t in e.terms for w in t.lower().split()}
     words |= {w for ts in lexicon.cues.values() for t in ts for w in t.lower().split()}
     table = lemma_table()
@@ -241,7 +247,7 @@ def _speller(lexicon: Lexicon) -> Speller:
     def known(word: str) -> bool:
         return word in words or table.get(word) is not None
 
-    return Speller(terms, known, lambda word: table.get(word, word))
+    return Speller(terms, known, lambda word: table.get(word, word), phrases)
 
 
 def _resolve(doc: Doc, hits: list[Hit]) -> list[Hit]:

@@ -144,10 +144,11 @@ def body_part(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
 def side(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
     """Left and right only next to a body word; "both" next to one, or as a short answer.
 
-    "left calf" -> left; "on the right side" -> right; "both legs" -> both; "both" (alone)
-    -> both; "right now" and "I left work" -> nothing.
+    "left calf" -> left; "on the right side" -> right; "my calf right" -> right; "both legs"
+    -> both; "both" (alone) -> both; "right now" and "I left work" -> nothing.
     """
     body_starts = {h.start for h in every if h.type == "body_part"}
+    body_ends = {h.end for h in every if h.type == "body_part"}
     kept = []
     lowered = [t.lower_ for t in doc]
     for hit in (_only_direct_negation(doc, h, lowered) for h in hits):
@@ -163,9 +164,16 @@ def side(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
         elif near_body or (nxt and nxt[0] in BODY_WORDS) or before in {"my", "the", "on"} and \
                 not (nxt and nxt[0] in {"now", "away", "after", "then"}):
             kept.append(hit)
+        elif hit.start in body_ends and (not nxt or nxt[0] in SIDE_AFTER_NEXT or doc[hit.end].is_punct):
+            kept.append(hit)  # "my calf right is very pain": the side after its place
     return kept
 
 
+# "my calf right is very pain": a side after its place, before what is said of it (not "my
+# leg right now", "my leg left me in agony").
+SIDE_AFTER_NEXT = frozenset({"is", "was", "has", "feels", "feel", "hurts", "hurt", "aches", "and",
+                             "only", "too", "also", "very", "gets", "got", "keeps", "looks",
+                             "seems", "are", "were", "side", "one"})
 COMPARED = frozenset({"than", "compared", "vs", "versus"})
 
 

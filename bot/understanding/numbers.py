@@ -1,13 +1,18 @@
-"""Findings a word list cannot hold, read with regular expressions: ages ("I'm 72") and
-minutes ("a cramp for 15 minutes")."""
+"""Findings a word list cannot hold, read with regular expressions: ages ("I'm 72"), minutes
+("a cramp for 15 minutes") and spells of weeks or more ("for two month")."""
 
 from __future__ import annotations
 
 import re
 
+# Carers write "my dad 74", "my husband (72)", "mum, 81,": a relative's age next to them.
+_RELATIVES = (r"dad|father|mum|mom|mother|husband|wife|partner|grandad|granddad|grandpa|grandma|"
+              r"granny|gran|nan|nana|grandmother|grandfather|uncle|aunt|auntie|neighbour|neighbor|"
+              r"brother|sister|he'?s|hes|he is|she'?s|shes|she is")
 _AGE = re.compile(
     r"\b(?:i'?m|i am|im|aged?|age is|turned|turning)\s+(?P<a>\d{2,3})\b"
     r"(?!\s*(?:weeks?|months?|days?|kg|lbs?|%))"
+    rf"|\b(?:{_RELATIVES})\s*[,(]?\s*(?P<c>\d{{2,3}})\b(?!\s*(?:weeks?|months?|days?|hours?|kg|lbs?|%|mg|mins?|minutes?|times?|x\b))"
     r"|\b(?P<b>\d{2,3})\s*(?:-?\s*years?[- ]old|yrs?\s*old|yo\b|y/o\b|year-old)",
     re.IGNORECASE,
 )
@@ -26,18 +31,33 @@ _MINUTES_LATER = re.compile(
     r"(?:later|now|long|straight|solid)\b",
     re.IGNORECASE,
 )
+# "for two months", "from 2 month", "since 3 weeks", "the past year": how long it has gone
+# on, with the singular forms that the word list leaves out ("last month" alone is a date).
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "few": 3, "couple": 2, "several": 3}
+_SPELL = re.compile(
+    r"\b(?:for|from|since|over|past|about|almost|nearly|around|already|been|last)\s+"
+    r"(?:(?:the|like|about|around|over|a|at least|maybe)\s+)*"
+    r"(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|couple|several)"
+    r"(?:\s+of)?\s+(?P<unit>weeks?|wks?|months?|years?|yrs?)\b(?!\s+(?:ago|back|before)\b)",
+    re.IGNORECASE,
+)
+# "over the last month", "the past year": a spell up to now, even without a number
+_PAST = re.compile(r"\b(?:the|this)\s+(?:last|past)\s+(?:few\s+|couple\s+of\s+)?"
+                   r"(?:months?|years?|weeks)\b", re.IGNORECASE)
 OLDER_AGE = 65
 
 
 def regex_findings(text: str) -> list[tuple[str, str, int, int]]:
     """Findings a word list cannot hold: (type, value, start_char, end_char).
 
-    "I'm 72" -> risk_factor older_age; "I'm 40" -> nothing; "a cramp for 15 minutes"
-    -> duration long_episode (over ten minutes).
+    "I'm 72" -> risk_factor older_age; "my dad 74" -> older_age; "I'm 40" -> nothing; "a cramp
+    for 15 minutes" -> duration long_episode (over ten minutes); "from two month" -> duration
+    persistent; "for a week", "2 weeks ago" -> nothing.
     """
     found = []
     for m in _AGE.finditer(text):
-        age = int(m.group("a") or m.group("b"))
+        age = int(m.group("a") or m.group("b") or m.group("c"))
         if OLDER_AGE <= age <= 120:
             found.append(("risk_factor", "older_age", m.start(), m.end()))
     for m in list(_MINUTES.finditer(text)) + list(_MINUTES_LATER.finditer(text)):
@@ -46,4 +66,10 @@ def regex_findings(text: str) -> list[tuple[str, str, int, int]]:
         more_than = re.search(r"\b(over|more than|longer than|at least)\b", m.group(0), re.IGNORECASE)
         if minutes > 10 or (minutes == 10 and more_than):
             found.append(("duration", "long_episode", m.start(), m.end()))
+    for m in _SPELL.finditer(text):
+        raw = m.group("n").lower()
+        n = int(raw) if raw.isdigit() else _NUMBERS[raw]
+        if n >= 2 or not m.group("unit").lower().startswith("w"):  # "for a week" is not weeks
+            found.append(("duration", "persistent", m.start(), m.end()))
+    found += [("duration", "persistent", m.start(), m.end()) for m in _PAST.finditer(text)]
     return found

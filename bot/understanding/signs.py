@@ -15,13 +15,15 @@ class TogetherMatcher:
     "coughed up a bit of blood", "my breathing's gone really short". Each rule of a lexicon
     entry is a list of word groups; the id stands when every group has a word in the same
     sentence, within a few words of each other (or anywhere in it, for an entry that says
-    so), and none of them is negated.
+    so), and none of them is negated. For findings (``keep_negated``) a negated rule is kept
+    and said to be negated, so that "no pain in chest" denies chest pain.
     """
 
     MAX_SPAN = 8  # tokens from the first word of a rule to its last, within one clause
     MAX_SPAN_ACROSS = 4  # ... and across "and", "but" or a comma ("purple and cold")
 
-    def __init__(self, entries: tuple[Entry, ...]):
+    def __init__(self, entries: tuple[Entry, ...], keep_negated: bool = False):
+        self.keep_negated = keep_negated
         terms: dict[str, list[str]] = {}
         self.groups: dict[tuple[str, int], int] = {}
         self.in_sentence = {e.concept_id for e in entries if e.together_in_sentence}
@@ -34,8 +36,8 @@ class TogetherMatcher:
                         terms.setdefault(word, []).append(f"{entry.concept_id}#{r}#{g}")
         self.matcher = TermMatcher(terms) if terms else None
 
-    def __call__(self, doc: Doc) -> list[tuple[str, str, int, int, str]]:
-        """(type, value, start_char, end_char, text) of each id found."""
+    def __call__(self, doc: Doc) -> list[tuple[str, str, int, int, str, bool]]:
+        """(type, value, start_char, end_char, text, negated) of each id found."""
         if self.matcher is None:
             return []
         mentions = [m for m in self.matcher(doc) if not _about_the_weather(doc, m)]
@@ -46,7 +48,7 @@ class TogetherMatcher:
             for tag in m.concepts:
                 concept, r, g = tag.split("#")
                 hits.setdefault((concept, int(r), sentence[m.start]), {}).setdefault(int(g), []).append(m)
-        found: dict[str, tuple[str, str, int, int, str]] = {}
+        found: dict[str, tuple[str, str, int, int, str, bool]] = {}
         for (concept, r, _), by_group in hits.items():
             if len(by_group) < self.groups[(concept, r)] or concept in found:
                 continue
@@ -56,12 +58,13 @@ class TogetherMatcher:
             if concept not in self.in_sentence and last - first > (
                     self.MAX_SPAN_ACROSS if across else self.MAX_SPAN):
                 continue
-            if any((m.start, m.end) in negated for m in chosen):
+            denied = any((m.start, m.end) in negated for m in chosen)
+            if denied and not self.keep_negated:
                 continue
             if concept in self.unless and self._vetoed(doc, sentence, first, concept):
                 continue  # "... cold and white and still white hours later": not the pattern
             span = doc[first:last]
-            found[concept] = (*concept.split(":", 1), span.start_char, span.end_char, span.text)
+            found[concept] = (*concept.split(":", 1), span.start_char, span.end_char, span.text, denied)
         return list(found.values())
 
     def _vetoed(self, doc: Doc, sentence: list[int], start: int, concept: str) -> bool:

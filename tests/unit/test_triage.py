@@ -323,7 +323,9 @@ def test_swelling_that_settles(assessor, text, level):
     ("my calf is fat since the flight and there's a bit of pink in my tissue when I cough", "emergency"),
     ("he's on water tablets, his heart is fluttering and he is too weak to stand", "emergency"),
     ("diabetic, my big toe went black and I'm shivery with a fever", "emergency"),
-    ("since yesterday I can't lift the front of my foot", "emergency"),
+    # new foot drop needs care today; with "suddenly" it is sudden weakness
+    ("since yesterday I can't lift the front of my foot", "urgent"),
+    ("suddenly I can't lift the front of my foot", "emergency"),
     ("on a statin and my wee has gone dark like cola", "urgent"),
     ("dad is on water tablets and today he seems muddled", "urgent"),
     ("a varicose vein on my ankle burst in the shower, blood everywhere", "urgent"),
@@ -404,3 +406,51 @@ def test_warnings_described_by_what_people_notice(assessor, text, level):
 ])
 def test_medicines_and_signs_by_everyday_names(assessor, text, level):
     assert_level(assessor, text, level)
+
+
+@pytest.mark.parametrize("text, level", [
+    # a denied finding named by words that belong together is denied, not dropped
+    ("My right leg from knee to foot is more fat than the left and hot to touch, it is 4 days. "
+     "I do not have breathing problem and no pain in chest.", "urgent"),
+    ("my breathing isn't short and my chest is not tight, my calves ache after football", "self_care"),
+    ("my calf is not swollen but my chest feels tight", "emergency"),
+    # a wound that smells, in the sentence that names it
+    ("type 2 diabetic, a sore on the bottom of my foot that i didnt feel, now red and theres a smell",
+     "urgent"),
+    # new weakness: today when said to be recent, an emergency when it worsens day by day
+    ("on a statin, this week I've needed to push on the armrests to get out of a chair", "urgent"),
+    ("on a statin for months, my legs feel a bit weak going upstairs", "see_doctor"),
+    ("my legs feel weak", "see_doctor"),
+    ("tingly feet since Thursday and my legs are getting weaker by the day", "emergency"),
+    ("SIMVASTATIN 6 WEEKS, LEGS SO WEAK TODAY I FELL TWICE", "urgent"),
+    # foot drop: today when new, a doctor's appointment when it came on over weeks
+    ("my foot slaps down when I walk", "urgent"),
+    ("left leg weaker than the right for a few weeks, my foot slaps down", "see_doctor"),
+    # typed in a hurry, by a carer, or in learner's English
+    ("When I walk 200 metre my calf right is very pain and I must stop. This is happen from two month.",
+     "see_doctor"),
+    ("my cheast hurts and my calff is swolen", "emergency"),
+])
+def test_typed_at_two_in_the_morning(assessor, text, level):
+    assert_level(assessor, text, level)
+
+
+def test_a_carers_relative_age_and_a_spell_in_words():
+    dad = told("my dad 74 has a sore calf")
+    assert "risk_factor:older_age" in dad.present
+    assert "risk_factor:older_age" not in told("my dad is 50 and his calf hurts").present
+    assert "duration:persistent" in told("calf pain, this is happen from two month").present
+    assert "duration:persistent" not in told("for a week my calf aches").present
+    assert "duration:persistent" not in told("2 weeks ago my calf ached").present
+    assert "duration:persistent" in told("over the last month my legs have got weaker").present
+
+
+def test_a_misspelt_word_of_a_phrase_is_read_where_the_phrase_stands():
+    assert "symptom:tingling" in told("pins and needls in my foot").present
+    assert "symptom:tingling" not in told("needls in my foot").present
+
+
+def test_a_side_named_after_its_place():
+    assert "side:right" in told("my calf right is very pain").present
+    assert "side:left" not in told("my leg left me in agony").present
+    assert "side:right" not in told("my leg right now is sore").present
