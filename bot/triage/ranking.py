@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from bot.contract import CAUSE_IDS, FINDING_VALUES
 from bot.knowledge.store import Citation, KnowledgeStore, Link
 from bot.lexicon import Lexicon
-from bot.triage.facts import Facts
+from bot.triage.facts import ONE_SIDED, Facts
 
 TYPE_WEIGHT = {
     "symptom": 1.0, "timing": 0.8, "relief": 1.0, "trigger": 1.0, "risk_factor": 1.0,
@@ -102,6 +102,8 @@ class CauseRanker:
 
     def rank(self, facts: Facts) -> list[RankedCause]:
         told = facts.told()
+        # both legs said: a cause that "usually affects one leg" has that against it
+        absent = facts.absent | ({ONE_SIDED} if "side:both" in told and ONE_SIDED not in told else set())
         user_mass = sum(self.weight.get(f, 0.3) ** 2 for f in told) or 1.0
         user_norm = math.sqrt(user_mass)
         ranked = []
@@ -114,7 +116,7 @@ class CauseRanker:
                 if finding in told:
                     total += w * w
                     evidence.append(Evidence(finding, True, link.predicate, link.sources))
-                elif finding in facts.absent and finding not in self.not_against:
+                elif finding in absent and finding not in self.not_against:
                     # a remedy that failed ("a hot bath didn't help") says little about the
                     # cause, nor does a complication ruled out ("no chest pain")
                     total -= AGAINST * w * w

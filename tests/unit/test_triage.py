@@ -454,3 +454,26 @@ def test_a_side_named_after_its_place():
     assert "side:right" in told("my calf right is very pain").present
     assert "side:left" not in told("my leg left me in agony").present
     assert "side:right" not in told("my leg right now is sore").present
+
+
+@pytest.mark.parametrize("text, level", [
+    # pain that catches on breathing in is chest pain, whatever the words
+    ("30 weeks pregnant, right calf fatter than the other, and a stabbing pain under my ribs when I "
+     "breathe in", "emergency"),
+    ("cast off last week, calf aches, and just now I suddenly couldnt get a proper breath", "emergency"),
+    ("on simvastatin, my urine is the colour of cola and I've hardly passed any today", "emergency"),
+    ("started atorvastatin, now both thighs ache badly and feel weak", "urgent"),
+    # a racing heart with legs too weak to stand on, not with legs that merely feel weak
+    ("he's on water tablets, his heart keeps fluttering and his legs feel like jelly", "urgent"),
+    ("his heart keeps fluttering and he is too weak to stand", "emergency"),
+])
+def test_life_stages_and_settings(assessor, text, level):
+    assert_level(assessor, text, level)
+
+
+def test_both_legs_count_against_a_cause_that_affects_one(assessor):
+    one = [c.id for c in assessor.assess(told("just had a baby and my left ankle is puffy")).causes]
+    both = assessor.assess(told("just had a baby and both ankles are puffy")).causes
+    assert "blood_clot" in one[:2]
+    clot = next(c for c in both if c.id == "blood_clot")
+    assert any(e.finding == "qualifier:one_sided" and not e.supports for e in clot.evidence)
