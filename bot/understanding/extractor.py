@@ -82,6 +82,9 @@ class Extraction:
         return [f.as_dict() for f in self.findings]
 
 
+RECENT = "history:recent"  # "this week", "since this morning": said in so many words
+
+
 class SymptomExtractor:
     """Built once from the lexicon; safe to share between threads and users."""
 
@@ -112,14 +115,23 @@ class SymptomExtractor:
         doc = self.speller(get_nlp()(fold_text(cleaned.text)))
         findings, signs = self.read(doc)
         return Extraction(cleaned.text, findings, cleaned.truncated, cleaned.original_length,
-                          signs + self.read_duration_kinds(findings) + self.read_one_side(doc, findings))
+                          signs + self.read_duration_kinds(findings, signs) + self.read_one_side(doc, findings))
 
-    def read_duration_kinds(self, findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
+    def read_duration_kinds(self, findings: tuple[Finding, ...],
+                            signs: tuple[Finding, ...] = ()) -> tuple[Finding, ...]:
         """What kind of long duration was said: "for weeks" -> history:weeks_or_more, "twice
         this year" -> history:recurring; "every night since yesterday" -> neither. Advice for
-        something new ("over a few days", "for the first time") holds unless one is read."""
+        something new ("over a few days", "for the first time") holds unless one is read.
+
+        A story told from the background to what is new ("varicose veins for years ... since
+        this morning ...") is about the new thing: a long duration said before a recent one
+        is background and is not read.
+        """
+        recent = [s.start for s in signs if s.key == RECENT]
         out = []
         for f in findings:
+            if any(start > f.start for start in recent):
+                continue
             if f.key == "duration:persistent" and f.present:
                 words = set(f.text.lower().replace("-", " ").split())
                 out += [Finding(*kind.split(":", 1), True, f.start, f.end, f.text)

@@ -19,7 +19,7 @@ class TogetherMatcher:
     and said to be negated, so that "no pain in chest" denies chest pain.
     """
 
-    MAX_SPAN = 8  # tokens from the first word of a rule to its last, within one clause
+    MAX_SPAN = 10  # tokens from the first word of a rule to its last, within one clause
     MAX_SPAN_ACROSS = 4  # ... and across "and", "but" or a comma ("purple and cold")
 
     def __init__(self, entries: tuple[Entry, ...], keep_negated: bool = False):

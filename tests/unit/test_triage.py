@@ -477,3 +477,29 @@ def test_both_legs_count_against_a_cause_that_affects_one(assessor):
     assert "blood_clot" in one[:2]
     clot = next(c for c in both if c.id == "blood_clot")
     assert any(e.finding == "qualifier:one_sided" and not e.supports for e in clot.evidence)
+
+
+@pytest.mark.parametrize("text, level", [
+    # a long-standing problem told first, then what is new: the new thing is not muted
+    ("I've had sciatica for years. Since this morning both legs are weak, my inner thighs are numb "
+     "and I haven't been able to pass urine", "emergency"),
+    ("on a statin for three years without trouble. This week I struggle to get out of a chair",
+     "urgent"),
+    ("this week I struggle to get out of a chair, it has been like this for months", "see_doctor"),
+    # bleeding that pressure does not stop; a burst vein that stops is for today
+    ("a varicose vein on my ankle burst and it will not stop bleeding, the towel is soaked through",
+     "emergency"),
+    ("a varicose vein on my ankle burst in the bath, it stopped when I pressed on it", "urgent"),
+    # dusky toes with a numb foot: a threatened limb
+    ("my little toe went dusky blue and the whole foot is cold and numb", "emergency"),
+    ("my toes look a bit dusky", "urgent"),
+    # a vein turned into a hard, tender cord
+    ("a varicose vein on my thigh has become a hard, red, tender cord", "urgent"),
+    # "spreading" and "getting bigger" need redness to be spreading redness
+    ("a callus under my foot is getting bigger, no redness, the skin isn't broken", "self_care"),
+    ("the red patch on my shin is getting bigger", "urgent"),
+    # "blacked out" is fainting, not a black toe
+    ("my leg is swollen and I nearly blacked out in the shower", "emergency"),
+])
+def test_old_problems_and_new_signs(assessor, text, level):
+    assert_level(assessor, text, level)
