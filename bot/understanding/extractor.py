@@ -114,8 +114,9 @@ class SymptomExtractor:
         cleaned = clean_text(text, self.max_chars)
         doc = self.speller(get_nlp()(fold_text(cleaned.text)))
         findings, signs = self.read(doc)
+        kinds = self.read_duration_kinds(findings, signs)
         return Extraction(cleaned.text, findings, cleaned.truncated, cleaned.original_length,
-                          signs + self.read_duration_kinds(findings, signs) + self.read_one_side(doc, findings))
+                          signs + kinds + self.read_one_side(doc, findings))
 
     def read_duration_kinds(self, findings: tuple[Finding, ...],
                             signs: tuple[Finding, ...] = ()) -> tuple[Finding, ...]:
