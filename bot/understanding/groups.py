@@ -340,6 +340,18 @@ def passthrough(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
     return hits
 
 
+# "flight socks", "a plane ticket": the travel word names something else
+NOT_TRAVEL_AFTER = frozenset({"socks", "sock", "stockings", "stocking", "tights", "attendant",
+                              "attendants", "ticket", "tickets", "booked", "simulator"})
+
+
+def trigger(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
+    """Triggers stand as matched, except a travel word that names a thing: "flight socks" for
+    varicose veins are not a flight."""
+    return [h for h in hits if not (h.value == "long_travel" and h.end < len(doc)
+                                    and doc[h.end].lower_ in NOT_TRAVEL_AFTER)]
+
+
 # After a denied "drink", words that keep it about alcohol: "I don't drink", "don't drink
 # alcohol", "I don't drink or smoke"; "don't drink much water" is about water.
 DRINK_ENDS = frozenset({".", ",", ";", "!", "?", "and", "or", "alcohol", "at", "anymore", "nor",
@@ -409,7 +421,7 @@ GROUPS: dict[str, Callable[[Doc, list[Hit], list[Hit]], list[Hit]]] = {
     "side": side,
     "timing": timing,
     "relief": relief,
-    "trigger": passthrough,
+    "trigger": trigger,
     "risk_factor": risk_factor,
     "medication": passthrough,
     "severity": passthrough,

@@ -243,11 +243,14 @@ async def converse_all(urls: list[str], count: int) -> dict:
             errors += sum(isinstance(r, Exception) for r in results)
             if step == 2:
                 finals = {me: r for (me, _), r in zip(senders, results, strict=True)}
-    mismatches = sum(1 for me, h in senders
-                     if not isinstance(finals.get(me), Exception) and final_answer(finals[me]) != reference[h])
+    differing = [(h, final_answer(finals[me])) for me, h in senders
+                 if not isinstance(finals.get(me), Exception) and final_answer(finals[me]) != reference[h]]
     distinct = len(set(reference))
-    return {"conversations": count, "turns": 3 * count, "errors": errors, "mismatches": mismatches,
-            "distinct reference answers": distinct}
+    # the first difference, whole, so that a failure says what came back instead
+    example = {"history": differing[0][0], "expected": reference[differing[0][0]],
+               "got": differing[0][1]} if differing else None
+    return {"conversations": count, "turns": 3 * count, "errors": errors, "mismatches": len(differing),
+            "distinct reference answers": distinct, "first difference": example}
 
 
 def test_two_hundred_concurrent_conversations_without_cross_talk(deployment, report):

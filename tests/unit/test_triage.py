@@ -503,3 +503,9 @@ def test_both_legs_count_against_a_cause_that_affects_one(assessor):
 ])
 def test_old_problems_and_new_signs(assessor, text, level):
     assert_level(assessor, text, level)
+
+
+def test_flight_socks_are_not_a_flight_and_hours_of_sleep_count():
+    assert "trigger:long_travel" not in told("I wear flight socks for my varicose veins").present
+    assert "trigger:long_travel" in told("my calf swelled after a flight to Spain").present
+    assert "history:poor_sleep" in told("my legs won't keep still, I get four hours of sleep").alarms
