@@ -509,3 +509,26 @@ def test_flight_socks_are_not_a_flight_and_hours_of_sleep_count():
     assert "trigger:long_travel" not in told("I wear flight socks for my varicose veins").present
     assert "trigger:long_travel" in told("my calf swelled after a flight to Spain").present
     assert "history:poor_sleep" in told("my legs won't keep still, I get four hours of sleep").alarms
+
+
+@pytest.mark.parametrize("text, level", [
+    ("I'm 79, on simvastatin, since yesterday I can barely get out of the chair and my water has "
+     "gone the colour of strong tea", "urgent"),
+    ("found my dad on the kitchen floor this morning, we think he fell last night", "emergency"),
+    ("right calf sore for 3 days, warmer than the other and an inch bigger when I measured", "urgent"),
+    ("had a spinal for my c-section, fever since yesterday and today both legs are tingly and weak",
+     "emergency"),
+    ("was sick all night, now my calves keep cramping and my fingers twist into claws", "urgent"),
+    ("took a boot to the shin at football, the front of his leg is tight and shiny and his foot is "
+     "going numb", "emergency"),
+    # a warm foot is reassurance in a calf that aches on walking, not a warm calf
+    ("my left calf cramps up when I walk 200 yards and goes after a rest, feet are warm", "see_doctor"),
+])
+def test_life_stages_warning_signs(assessor, text, level):
+    assert_level(assessor, text, level)
+
+
+def test_a_condition_the_user_already_has_supports_it(assessor):
+    causes = [c.id for c in assessor.assess(told(
+        "I have bad circulation, caught my toe on the bed, now it's leaking pus")).causes]
+    assert "poor_circulation" in causes[:2]
