@@ -28,7 +28,9 @@ vignettes_holdout8.yml (60, blind), vignettes_dev11.yml (60: long-standing probl
 something new, feet and toes, nights told in detail, studied) with vignettes_holdout9.yml (60,
 blind), and vignettes_dev12.yml (60: hedges, questions, past and present, negations beside
 warning signs, dictation slips, studied) with vignettes_holdout10.yml (60, blind), and last
-vignettes_dev13.yml (50, mostly emergency and urgent across life stages and settings, studied).
+vignettes_dev13.yml (50, mostly emergency and urgent across life stages and settings, studied),
+vignettes_dev14.yml (40: long-standing problems with a new warning sign) and vignettes_dev15.yml
+(40: ways of saying a warning sign), both studied.
 `--set NAME` runs some sets only.
 
 Triage exact accuracy, under-triage on emergency/urgent cases (the bot's level less urgent
@@ -63,6 +65,7 @@ def main() -> None:
                          "vignettes_dev5.yml", "vignettes_dev6.yml", "vignettes_dev7.yml",
                          "vignettes_dev8.yml", "vignettes_dev9.yml", "vignettes_dev10.yml",
                          "vignettes_dev11.yml", "vignettes_dev12.yml", "vignettes_dev13.yml",
+                         "vignettes_dev14.yml", "vignettes_dev15.yml",
                          "vignettes_holdout.yml", "vignettes_holdout2.yml",
                          "vignettes_holdout3.yml", "vignettes_holdout4.yml", "vignettes_holdout5.yml",
                          "vignettes_holdout6.yml", "vignettes_holdout7.yml", "vignettes_holdout8.yml",

@@ -52,12 +52,11 @@ class TogetherMatcher:
         for (concept, r, _), by_group in hits.items():
             if len(by_group) < self.groups[(concept, r)] or concept in found:
                 continue
-            chosen = _closest(list(by_group.values()))
-            first, last = min(m.start for m in chosen), max(m.end for m in chosen)
-            across = any(t.lower_ in CLAUSE_BREAKS for t in doc[first:last])
-            if concept not in self.in_sentence and last - first > (
-                    self.MAX_SPAN_ACROSS if across else self.MAX_SPAN):
+            chosen = next((c for c in _choices(list(by_group.values()))
+                           if concept in self.in_sentence or self._near_enough(doc, c)), None)
+            if chosen is None:
                 continue
+            first, last = min(m.start for m in chosen), max(m.end for m in chosen)
             denied = any((m.start, m.end) in negated for m in chosen)
             if denied and not self.keep_negated:
                 continue
@@ -66,6 +65,11 @@ class TogetherMatcher:
             span = doc[first:last]
             found[concept] = (*concept.split(":", 1), span.start_char, span.end_char, span.text, denied)
         return list(found.values())
+
+    def _near_enough(self, doc: Doc, chosen: list) -> bool:
+        first, last = min(m.start for m in chosen), max(m.end for m in chosen)
+        across = any(t.lower_ in CLAUSE_BREAKS for t in doc[first:last])
+        return last - first <= (self.MAX_SPAN_ACROSS if across else self.MAX_SPAN)
 
     def _vetoed(self, doc: Doc, sentence: list[int], start: int, concept: str) -> bool:
         """Does the rule's sentence hold one of the words that keep the id from being read?"""
@@ -85,16 +89,19 @@ def _about_the_weather(doc: Doc, mention) -> bool:
     return mention.end < len(doc) and doc[mention.end].lower_ in SURROUNDINGS
 
 
-def _closest(groups: list[list]) -> list:
-    """One mention per group, as close together as can be: each mention of the first group
-    in turn, with the nearest mention of every other group."""
-    best, width = [], None
+def _choices(groups: list[list]) -> list[list]:
+    """One mention per group, closest together first: each mention of the first group in turn,
+    with the nearest mention of every other group, and with the nearest one after it (the
+    nearest may lie across a clause: "... hard and red, and I've coughed up blood")."""
+    options = []
     for anchor in groups[0]:
-        chosen = [anchor] + [min(ms, key=lambda m: abs(m.start - anchor.start)) for ms in groups[1:]]
-        span = max(m.end for m in chosen) - min(m.start for m in chosen)
-        if width is None or span < width:
-            best, width = chosen, span
-    return best
+        nearest = [anchor] + [min(ms, key=lambda m: abs(m.start - anchor.start)) for ms in groups[1:]]
+        after = [anchor] + [min((m for m in ms if m.start > anchor.start),
+                                key=lambda m: m.start - anchor.start, default=None) for ms in groups[1:]]
+        options.append(nearest)
+        if None not in after:
+            options.append(after)
+    return sorted(options, key=lambda c: max(m.end for m in c) - min(m.start for m in c))
 
 
 def _sentence_numbers(doc: Doc) -> list[int]:

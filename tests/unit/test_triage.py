@@ -532,3 +532,22 @@ def test_a_condition_the_user_already_has_supports_it(assessor):
     causes = [c.id for c in assessor.assess(told(
         "I have bad circulation, caught my toe on the bed, now it's leaking pus")).causes]
     assert "poor_circulation" in causes[:2]
+
+
+@pytest.mark.parametrize("text, level", [
+    # a negation before "but" does not reach the breathlessness after it
+    ("No fever, no cough, no cold, but I can't seem to get a full breath in and my left calf is "
+     "swollen", "emergency"),
+    ("a hard, red, sore cord runs along one of my varicose veins by the knee", "urgent"),
+    # the nearest word of a rule may lie in another clause; a farther one in the same still counts
+    ("the vein on my thigh is hard and red, and I've coughed up some streaks of bright blood",
+     "emergency"),
+    ("missed dialysis, my legs are like jelly, I can barely walk and my heart keeps fluttering",
+     "emergency"),
+    ("on furosemide, cramps in both calves, dizzy when I stand and barely passing any water", "urgent"),
+    ("type 1 diabetic with numb feet, a crack in my heel has black edges and it smells", "urgent"),
+    ("stripping old paint all week, it's probably lead, and now horrible cramps in both calves",
+     "urgent"),
+])
+def test_ways_of_saying_and_known_conditions(assessor, text, level):
+    assert_level(assessor, text, level)
