@@ -551,3 +551,14 @@ def test_a_condition_the_user_already_has_supports_it(assessor):
 ])
 def test_ways_of_saying_and_known_conditions(assessor, text, level):
     assert_level(assessor, text, level)
+
+
+@pytest.mark.parametrize("text, level", [
+    # everyday words that only sound like a warning sign
+    ("my socks were soaked through in the rain and my feet ache", "self_care"),
+    ("the cut on my shin is still bleeding a bit", "self_care"),
+    ("a varicose vein burst, the towel is soaked through with blood", "emergency"),
+    ("I stood up, everything went black and I fell", "emergency"),
+])
+def test_words_that_only_sound_alarming(assessor, text, level):
+    assert_level(assessor, text, level)
