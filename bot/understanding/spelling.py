@@ -63,11 +63,15 @@ class Speller:
             found |= index.get(key, set())
         return {t for t in found if abs(len(t) - len(word)) <= 1}
 
+    def _unknown(self, word: str) -> bool:
+        """Long enough, all letters, and neither a lexicon word nor an English one."""
+        return len(word) >= MIN_LENGTH and word.isalpha() and word not in self.targets \
+            and word not in self.phrase_words and not self.known(word)
+
     def correct(self, word: str) -> str | None:
         """The one lexicon term ``word`` misspells, or None."""
         word = word.lower()
-        if len(word) < MIN_LENGTH or not word.isalpha() or word in self.targets \
-                or word in self.phrase_words or self.known(word):
+        if not self._unknown(word):
             return None
         found = self._near(word, self._by_delete)
         if not found or not frozenset.intersection(*(self.ids[t] for t in found)):
@@ -78,8 +82,7 @@ class Speller:
         """The word of a longer term that ``words[i]`` misspells, where the rest of that term
         stands around it: "pins and needls" -> "needles"; "needls" alone -> None."""
         word = words[i]
-        if len(word) < MIN_LENGTH or not word.isalpha() or word in self.targets \
-                or word in self.phrase_words or self.known(word):
+        if not self._unknown(word):
             return None
         fits = set()
         for candidate in self._near(word, self._phrase_by_delete):
