@@ -9,6 +9,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MODEL := models/legbot.tar.gz
 KB := var/knowledge.db
+CONCERN := var/concern.joblib
 ACTION_PORT ?= 5055
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 3
@@ -18,6 +19,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 NLU_DATA := $(shell find data/nlu data/rules data/stories -name '*.yml' 2>/dev/null)
 CORE_SRC := $(shell find bot -name '*.py' 2>/dev/null)
 DOCUMENTS := $(shell find data/documents -type f 2>/dev/null)
+DEV_SETS := $(shell find tests/eval -name 'vignettes*.yml' ! -name '*holdout*' 2>/dev/null)
 
 .PHONY: help install kb train chat serve serve-actions test lint validate pytest rasa-test eval bench bench-quick lock clean vendor browser
 
@@ -38,10 +40,14 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 lock: ## record the resolved dependency set in constraints.txt
 	$(BIN)/pip freeze --exclude-editable | grep -v '^legbot' > constraints.txt
 
-kb: $(KB) ## build the knowledge store from data/documents
+kb: $(KB) $(CONCERN) ## build the knowledge store from data/documents, and the concern model
 
 $(KB): $(VENV)/.installed $(DOCUMENTS) data/lexicon.yml $(CORE_SRC)
 	$(BIN)/legbot build-kb
+
+# the second reader of alarm (bot/understanding/concern.py), trained on the development sets
+$(CONCERN): $(VENV)/.installed $(DEV_SETS) $(NLU_DATA) data/lexicon.yml $(CORE_SRC)
+	$(BIN)/legbot build-concern
 
 train: $(MODEL) ## train the Rasa model (only when data or config changed)
 

@@ -31,6 +31,12 @@ warning signs, dictation slips, studied) with vignettes_holdout10.yml (60, blind
 vignettes_dev13.yml (50, mostly emergency and urgent across life stages and settings, studied),
 vignettes_dev14.yml (40: long-standing problems with a new warning sign) and vignettes_dev15.yml
 (40: ways of saying a warning sign), both studied.
+In the seventh session the development sets (never the held-out ones) became the training data
+of the concern model (bot/understanding/concern.py), so their figures now include cases it
+learnt from. vignettes_dev16.yml (60: look-alikes that a word list over-triages beside danger
+said quietly, studied) was written with vignettes_holdout11.yml (60, blind, a broad mix) and
+vignettes_holdout12.yml (60, blind, many voices describing what worries them), both measured
+once at the end.
 `--set NAME` runs some sets only.
 
 Triage exact accuracy, under-triage on emergency/urgent cases (the bot's level less urgent
@@ -65,11 +71,12 @@ def main() -> None:
                          "vignettes_dev5.yml", "vignettes_dev6.yml", "vignettes_dev7.yml",
                          "vignettes_dev8.yml", "vignettes_dev9.yml", "vignettes_dev10.yml",
                          "vignettes_dev11.yml", "vignettes_dev12.yml", "vignettes_dev13.yml",
-                         "vignettes_dev14.yml", "vignettes_dev15.yml",
+                         "vignettes_dev14.yml", "vignettes_dev15.yml", "vignettes_dev16.yml",
                          "vignettes_holdout.yml", "vignettes_holdout2.yml",
                          "vignettes_holdout3.yml", "vignettes_holdout4.yml", "vignettes_holdout5.yml",
                          "vignettes_holdout6.yml", "vignettes_holdout7.yml", "vignettes_holdout8.yml",
-                         "vignettes_holdout9.yml", "vignettes_holdout10.yml")
+                         "vignettes_holdout9.yml", "vignettes_holdout10.yml",
+                         "vignettes_holdout11.yml", "vignettes_holdout12.yml")
     sets = [folder / name for name in names if (folder / name).exists()]
     if args.extractor_only:
         from bot.evaluation.triage import extractor_assess as run

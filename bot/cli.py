@@ -1,4 +1,4 @@
-"""The legbot command: build-kb, parse, assess, purge, serve."""
+"""The legbot command: build-kb, build-concern, parse, assess, purge, serve."""
 
 from __future__ import annotations
 
@@ -22,6 +22,10 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--documents", help="folder of source documents (default: data/documents)")
     build.add_argument("--database-url",
                        help="SQLAlchemy URL (default: LEGBOT_DATABASE_URL or var/knowledge.db)")
+    concern = sub.add_parser("build-concern", help="train the concern model on the development "
+                             "vignette sets (bot/understanding/concern.py)")
+    concern.add_argument("--sets", help="folder of vignette sets (default: tests/eval)")
+    concern.add_argument("--out", help="where to save it (default: var/concern.joblib)")
     purge = sub.add_parser("purge", help="delete conversations older than a retention period")
     purge.add_argument("--older-than", required=True, help="retention period, e.g. 30d, 12h, 2w")
     purge.add_argument("--tracker-url", help="SQLAlchemy URL of the tracker store "
@@ -48,6 +52,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     if args.command == "build-kb":
         return _build_kb(args)
+    if args.command == "build-concern":
+        return _build_concern(args)
     if args.command == "purge":
         return _purge(args)
     return _run_lines(args)
@@ -71,6 +77,26 @@ def _build_kb(args: argparse.Namespace) -> int:
         print(f"legbot build-kb: {exc}", file=sys.stderr)
         return 1
     print(report.summary())
+    return 0
+
+
+def _build_concern(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from bot.settings import get_settings
+    from bot.understanding.concern import train_concern_model
+
+    settings = get_settings()
+    out = Path(args.out) if args.out else settings.concern_model_path
+    try:
+        model = train_concern_model(Path(args.sets) if args.sets else settings.vignettes_dir,
+                                    settings.project_root / "data" / "nlu", out)
+    except (OSError, ValueError, KeyError) as exc:
+        print(f"legbot build-concern: {exc}", file=sys.stderr)
+        return 1
+    print(f"concern model: {model.examples} examples ({len(model.trained_on)} development sets "
+          "and the NLU data's questions and small talk), "
+          f"threshold {model.threshold}, saved to {out}")
     return 0
 
 

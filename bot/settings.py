@@ -20,6 +20,8 @@ class Settings:
     database_url: str
     tracker_url: str
     model_path: Path
+    concern_model_path: Path  # bot/understanding/concern.py, built by `make kb`
+    vignettes_dir: Path  # the vignette sets; the concern model learns from the development ones
     max_text_chars: int  # longer messages are cut to this, and the user is told
     refuse_text_chars: int  # longer messages are refused before anything reads them
     max_document_bytes: int
@@ -41,6 +43,8 @@ def get_settings() -> Settings:
         database_url=os.environ.get("LEGBOT_DATABASE_URL", sqlite_default),
         tracker_url=os.environ.get("LEGBOT_TRACKER_URL", f"sqlite:///{root / 'var' / 'tracker.db'}"),
         model_path=_path("LEGBOT_MODEL", root / "models" / "legbot.tar.gz"),
+        concern_model_path=_path("LEGBOT_CONCERN_MODEL", root / "var" / "concern.joblib"),
+        vignettes_dir=_path("LEGBOT_VIGNETTES_DIR", root / "tests" / "eval"),
         max_text_chars=int(os.environ.get("LEGBOT_MAX_TEXT_CHARS", "2000")),
         refuse_text_chars=int(os.environ.get("LEGBOT_REFUSE_TEXT_CHARS", "10000")),
         max_document_bytes=int(os.environ.get("LEGBOT_MAX_DOCUMENT_BYTES", str(1024 * 1024))),

@@ -5,7 +5,9 @@ its qualifiers hold and, for advice about the pain itself, the user has not deni
 ("if the pain is ... associated with swelling" does not fire for "puffy ankles, no pain", but
 does for "no pain, just cramps when I walk"). Advice to book a doctor about a finding that a
 sign shows to come and go harmlessly ("puffy by evening, normal by morning") is set aside.
-The most urgent level that fires decides; with none, self_care.
+The most urgent level that fires decides; with none, self_care. The concern model's sign (a
+message that reads like cases needing such care, bot/understanding/concern.py) is a reason only
+where no named warning sign reaches its level.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from dataclasses import dataclass
 from bot.contract import TRIAGE_LEVELS
 from bot.knowledge.store import Citation, EscalationCriterion, KnowledgeStore
 from bot.triage.facts import Facts
+from bot.understanding.concern import CONCERN_SIGNS
 
 
 @dataclass(frozen=True)
@@ -48,8 +51,11 @@ def qualifier_holds(qualifier: str, facts: Facts) -> bool:
         return facts.one_sided()
     # "over a few days", "for the first time": they hold unless the user said otherwise (when in
     # doubt, escalate); "constant" or "every night since yesterday" is not otherwise
-    if qualifier == "qualifier:over_days":
-        return not facts.has("history:weeks_or_more")
+    if qualifier == "qualifier:over_days":  # not for weeks, nor for years and unchanged
+        return not any(facts.has(k) for k in ("history:weeks_or_more", "history:long_standing",
+                                              "history:unchanged"))
+    if qualifier == "qualifier:new":  # "the pain is new": not the same for years
+        return not any(facts.has(k) for k in ("history:long_standing", "history:unchanged"))
     if qualifier == "qualifier:in_days":  # said in so many words: "this week", "since Monday"
         return facts.has("history:recent") and not facts.has("history:weeks_or_more")
     if qualifier == "qualifier:first_time":
@@ -73,6 +79,19 @@ def site_holds(sites: set[str], facts: Facts) -> bool:
     return not sites or "leg" in sites or not told or bool(told & sites)
 
 
+INJURY_SITES = frozenset({"ankle", "foot", "toes"})
+
+
+def injury_swelling(criterion: EscalationCriterion, facts: Facts) -> bool:
+    """A swollen ankle or foot after an injury ("went over on my ankle, it's puffed up")
+    is the injury's swelling: advice about one swollen leg, which is about a clot, is not for
+    it. It still is when a calf or thigh is named, or no place at all."""
+    told = facts.of_type("body_part") - {"leg"}
+    about = set(criterion.requires) | set(criterion.qualifiers)
+    return ({"symptom:swelling", "qualifier:one_sided"} <= about and facts.has("history:injury")
+            and bool(told) and told <= INJURY_SITES)
+
+
 def fires(criterion: EscalationCriterion, facts: Facts,
           settled: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())) -> bool:
     """``settled``: findings shown to come and go harmlessly, for any advice to book a doctor
@@ -84,7 +103,8 @@ def fires(criterion: EscalationCriterion, facts: Facts,
         (for_any | (for_pain if criterion.pain else frozenset())) & set(needed))
     return (all(facts.has(r) for r in needed) and site_holds(sites, facts)
             and all(qualifier_holds(q, facts) for q in criterion.qualifiers)
-            and not _pain_denied(criterion.pain, facts) and not set_aside)
+            and not _pain_denied(criterion.pain, facts) and not set_aside
+            and not injury_swelling(criterion, facts))
 
 
 def _pain_denied(pain: tuple[str, ...], facts: Facts) -> bool:
@@ -100,12 +120,23 @@ def check_red_flags(facts: Facts, store: KnowledgeStore,
     present = [settles[s] for s in facts.alarms if s in settles]
     settled = (frozenset().union(*(a for a, _ in present)), frozenset().union(*(p for _, p in present)))
     fired = [c for c in store.escalation_criteria() if fires(c, facts, settled)]
+    fired = [c for c in fired if not _redundant(c, fired)]
     if not fired:
         return Triage("self_care", ())
     level = min((c.level for c in fired), key=TRIAGE_LEVELS.index)
     ordered = sorted(fired, key=lambda c: (TRIAGE_LEVELS.index(c.level), -len(c.requires)))
     reasons = tuple(Reason(c.level, c.id, c.requires + c.qualifiers, c.sources) for c in ordered)
     return Triage(level, reasons)
+
+
+def _redundant(criterion: EscalationCriterion, fired: list[EscalationCriterion]) -> bool:
+    """The concern model's sign adds nothing where a named warning sign gives its level or a
+    more urgent one: the reason to show is the named one."""
+    if not set(criterion.requires) & CONCERN_SIGNS:
+        return False
+    rank = TRIAGE_LEVELS.index(criterion.level)
+    return any(TRIAGE_LEVELS.index(c.level) <= rank for c in fired
+               if not set(c.requires) & CONCERN_SIGNS)
 
 
 def care_criteria(store: KnowledgeStore, levels: tuple[str, ...] = ("emergency", "urgent")) -> list[Citation]:

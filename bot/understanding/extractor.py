@@ -21,9 +21,10 @@ from bot.lexicon import Lexicon, get_lexicon
 from bot.matching import Mention, TermMatcher
 from bot.nlp import fold_text, get_nlp, lemma_table
 from bot.settings import get_settings
+from bot.understanding.concern import MIN_WORDS, get_concern_model
 from bot.understanding.groups import GROUPS, Hit, context_findings
 from bot.understanding.negation import negated_spans
-from bot.understanding.numbers import regex_findings
+from bot.understanding.numbers import long_ago, regex_findings
 from bot.understanding.signs import TogetherMatcher
 from bot.understanding.spelling import Speller
 from bot.understanding.text import clean_text
@@ -83,6 +84,11 @@ class Extraction:
 
 
 RECENT = "history:recent"  # "this week", "since this morning": said in so many words
+# Said of years ago, these are history, not the present: "had chest pains two years ago, got a
+# stent", "lymphoedema since my surgery 8 years ago". Months ago is still read as now (a clot
+# stays likelier for weeks after an operation; when in doubt, escalate).
+NOT_NOW_IF_LONG_AGO = frozenset({"symptom:chest_pain", "symptom:shortness_of_breath",
+                                 "risk_factor:recent_surgery", "trigger:long_travel"})
 
 
 class SymptomExtractor:
@@ -113,10 +119,24 @@ class SymptomExtractor:
     def __call__(self, text: object) -> Extraction:
         cleaned = clean_text(text, self.max_chars)
         doc = self.speller(get_nlp()(fold_text(cleaned.text)))
-        findings, signs = self.read(doc)
+        denied: list[tuple[int, int]] = []
+        findings, signs = self.read(doc, denied)
         kinds = self.read_duration_kinds(findings, signs)
+        concern = _concern_input(doc, findings, signs, denied)
+        if len(doc.text.split()) < MIN_WORDS:
+            concern = None
+        model = get_concern_model() if concern else None
+        resembles = tuple(Finding("alarm", sign, True, 0, len(doc.text), doc.text)
+                          for sign in (model.signs(concern) if model and concern else ()))
         return Extraction(cleaned.text, findings, cleaned.truncated, cleaned.original_length,
-                          signs + kinds + self.read_one_side(doc, findings))
+                          signs + kinds + self.read_one_side(doc, findings) + resembles)
+
+    def concern_text(self, text: object) -> str | None:
+        """What the concern model reads of a message (bot/understanding/concern.py)."""
+        doc = self.speller(get_nlp()(fold_text(clean_text(text, self.max_chars).text)))
+        denied: list[tuple[int, int]] = []
+        findings, signs = self.read(doc, denied)
+        return _concern_input(doc, findings, signs, denied)
 
     def read_duration_kinds(self, findings: tuple[Finding, ...],
                             signs: tuple[Finding, ...] = ()) -> tuple[Finding, ...]:
@@ -163,7 +183,9 @@ class SymptomExtractor:
                 return (Finding("qualifier", "one_sided", True, t.idx, t.idx + len(t), t.text),)
         return ()
 
-    def read_alarms(self, doc: Doc, matched: list[Mention]) -> tuple[Finding, ...]:
+    def read_alarms(self, doc: Doc, matched: list[Mention],
+                    denied: list[tuple[int, int]] | None = None) -> tuple[Finding, ...]:
+        """Warning signs and history; the characters of a denied sign go to ``denied``."""
         mentions = self.alarm_matcher(doc)
         # Negation sees the findings too, so that a denied list of findings does not reach
         # over a warning sign: "no swelling or redness, coughed up blood this morning".
@@ -171,6 +193,8 @@ class SymptomExtractor:
                  for m in matched}
         kinds.update({(m.start, m.end): frozenset({"sign"}) for m in mentions})
         negated = negated_spans(doc, list(kinds), kinds)
+        if denied is not None:
+            denied += [(m.start_char, m.end_char) for m in mentions if (m.start, m.end) in negated]
         found = [Finding(*concept.split(":", 1), True, m.start_char, m.end_char, m.text)
                  for m in mentions if (m.start, m.end) not in negated for concept in m.concepts]
         # words together name a sign too where no phrase named it ("... white when it's cold,
@@ -181,12 +205,13 @@ class SymptomExtractor:
                   if not any(k == f"{ftype}:{value}" and s < end and start < e for k, s, e in named)]
         return tuple(found)
 
-    def read(self, doc: Doc) -> tuple[tuple[Finding, ...], tuple[Finding, ...]]:
+    def read(self, doc: Doc, denied: list[tuple[int, int]] | None = None
+             ) -> tuple[tuple[Finding, ...], tuple[Finding, ...]]:
         """Findings and signs, less what a sign explains away in its own sentence: toes that go
         white in the cold and red and warm again on warming are not a cold, pale leg, nor a red,
         hot toe. The same words in another sentence still count ("... Tonight my calf is red")."""
         matched = self.matcher(doc)  # lexicon matches, shared by findings and signs
-        signs = self.read_alarms(doc, matched)
+        signs = self.read_alarms(doc, matched, denied)
         scopes = []
         for sign in signs:
             span = doc.char_span(sign.start, sign.end, alignment_mode="expand")
@@ -234,9 +259,12 @@ class SymptomExtractor:
         for (start, end), ids in spans.items():
             span = doc[start:end]
             for concept in dict.fromkeys(ids):
+                if concept == "duration:persistent" and _when_not_how_long(doc, start, end):
+                    continue
                 ftype, value = concept.split(":", 1)
+                past = concept in NOT_NOW_IF_LONG_AGO and long_ago(doc.text, span.start_char, span.end_char)
                 hits.append(Hit(start, end, ftype, value, span.start_char, span.end_char,
-                                (start, end) in negated, (start, end) in together))
+                                (start, end) in negated or past, (start, end) in together))
         return hits
 
 
@@ -286,6 +314,28 @@ def _merge(doc: Doc, hits: list[Hit]) -> tuple[Finding, ...]:
         if previous is None or (finding.present and not previous.present):
             merged[key] = finding
     return tuple(sorted(merged.values(), key=lambda f: (f.start, f.type)))
+
+
+def _when_not_how_long(doc: Doc, start: int, end: int) -> bool:
+    """ "Chest pain three years ago" says when, not how long; "pulled it six weeks ago and it
+    still hurts" and "years ago ... ever since" say how long."""
+    if end >= len(doc) or doc[end].lower_ != "ago" or doc[start].lower_ not in ("years", "year"):
+        return False
+    words = {t.lower_ for t in doc[start].sent}
+    return not words & {"still", "ever", "then"}
+
+
+def _concern_input(doc: Doc, findings: tuple[Finding, ...], signs: tuple[Finding, ...],
+                   denied: list[tuple[int, int]]) -> str | None:
+    """The message with every denied finding and sign blanked, or None when it describes no
+    symptom and no warning sign (a greeting: not a case to read)."""
+    if not any(f.present and f.type == "symptom" for f in findings) and not any(
+            s.type == "alarm" for s in signs):
+        return None
+    chars = list(doc.text)
+    for start, end in denied + [(f.start, f.end) for f in findings if not f.present]:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars).lower()
 
 
 @lru_cache(maxsize=1)

@@ -46,6 +46,26 @@ _SPELL = re.compile(
 _PAST = re.compile(r"\b(?:the|this)\s+(?:last|past)\s+(?:few\s+|couple\s+of\s+)?"
                    r"(?:months?|years?|weeks)\b", re.IGNORECASE)
 OLDER_AGE = 65
+_LONG_AGO = re.compile(
+    r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+    r"twenty|thirty|several|few|many|couple of|some)\s+(?:years?|yrs?)\s+(?:ago|back|before)\b"
+    r"|\b(?:last|the year before last) year\b|\byears ago\b|\bin (?:19|20)\d\d\b"
+    r"|\bas a (?:child|kid|teenager|teen)\b"
+    r"|\bwhen i was (?:younger|little|a kid|a child|a teenager|pregnant with)\b", re.IGNORECASE)
+_BACK = re.compile(r"\b(?:back|again|returned|returning|recurr\w*)\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[.;!?,\n]|\bbut\b|\bnow\b|\bthen\b|\btoday\b|\btonight\b", re.IGNORECASE)
+
+
+def long_ago(text: str, start: int, end: int) -> bool:
+    """Is the mention at text[start:end] placed years ago by its own clause ("had chest pain
+    two years ago", "since my surgery 8 years ago")? A clause ends at punctuation, "but",
+    "now", "then", "today" or "tonight". Not when the message goes on to say it is back
+    ("chest pain last year and now it's back", "... again tonight")."""
+    before = [m.end() for m in _CLAUSE_END.finditer(text, 0, start)]
+    after = _CLAUSE_END.search(text, end)
+    stop = after.start() if after else len(text)
+    clause = text[before[-1] if before else 0:stop]
+    return bool(_LONG_AGO.search(clause)) and not _BACK.search(text, stop)
 
 
 def regex_findings(text: str) -> list[tuple[str, str, int, int]]:

@@ -562,3 +562,28 @@ def test_ways_of_saying_and_known_conditions(assessor, text, level):
 ])
 def test_words_that_only_sound_alarming(assessor, text, level):
     assert_level(assessor, text, level)
+
+
+@pytest.mark.parametrize("text, level", [
+    # chest pain, breathlessness and an operation said of years ago are history, not now
+    ("had a heart scare with chest pain three years ago, all fine since. my calves cramp after tennis",
+     "self_care"),
+    ("chest pain last year and now it's back tonight, my left leg is puffy", "emergency"),
+    ("my knee op was 10 years ago and I still get an achy knee in the cold", "see_doctor"),
+    ("had my hip replaced 9 days ago and one calf is sore and swollen", "urgent"),
+    # one swollen leg is about a clot when it is new; years of the same swelling is for a doctor
+    ("my right leg has always been bigger than the left since an operation, it looks the same as it has for years",
+     "see_doctor"),
+    ("my right calf has swollen up since yesterday and it's tight", "urgent"),
+    ("for months my left ankle has been a bit puffy by the evening", "see_doctor"),
+    # a swollen ankle right after going over on it is the sprain, a swollen calf is not
+    ("rolled my ankle on a kerb yesterday, it's swollen and bruised but I can walk on it", "see_doctor"),
+    ("sprained my ankle last week and now my calf on that side is swollen and hot", "urgent"),
+    # foot drop over weeks still needs a doctor; over days, today
+    ("for a few weeks my right foot slaps down when I walk and I trip on it", "see_doctor"),
+    # a long background told before what happened today: the new thing decides
+    ("arthritis in my knee for years. today i felt a pop behind it and now my calf is swollen and tight",
+     "urgent"),
+])
+def test_old_history_and_long_standing_swelling(assessor, text, level):
+    assert_level(assessor, text, level)
