@@ -30,6 +30,7 @@ class TriageScores:
     total: int = 0
     exact: int = 0
     top2: int = 0
+    cause_cases: int = 0  # cases for which the author accepts at least one contract cause
     urgent_cases: int = 0
     under_triage: int = 0
     over_triage: int = 0
@@ -43,6 +44,12 @@ class TriageScores:
     def top2_accuracy(self) -> float:
         return self.top2 / self.total if self.total else 0.0
 
+    @property
+    def top2_where_a_cause_fits(self) -> float:
+        """Top-2 over the cases with an accepted cause: a case whose author accepts none (a
+        stroke, a spinal emergency: outside the contract's ten) can never count as right."""
+        return self.top2 / self.cause_cases if self.cause_cases else 0.0
+
 
 def score_vignettes(vignettes: list[Vignette], run: Callable[[str], dict[str, Any]]) -> TriageScores:
     s = TriageScores()
@@ -53,6 +60,7 @@ def score_vignettes(vignettes: list[Vignette], run: Callable[[str], dict[str, An
         s.total += 1
         s.exact += level == v.triage
         s.top2 += any(c in v.causes for c in causes[:2])
+        s.cause_cases += bool(v.causes)
         if v.triage in ("emergency", "urgent"):
             s.urgent_cases += 1
         if TRIAGE_LEVELS.index(level) > TRIAGE_LEVELS.index(v.triage):
@@ -71,6 +79,9 @@ def report(s: TriageScores, errors: bool = False) -> str:
         f"over-triage (more urgent than expected): {s.over_triage}",
         f"top-2 cause accuracy: {s.top2_accuracy:.3f} ({s.top2}/{s.total})",
     ]
+    if s.cause_cases < s.total:
+        lines.append(f"top-2 where a contract cause fits: {s.top2_where_a_cause_fits:.3f} "
+                     f"({s.top2}/{s.cause_cases})")
     if errors:
         for v, level, causes in s.rows:
             if level != v.triage or not any(c in v.causes for c in causes[:2]):

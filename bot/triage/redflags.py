@@ -54,8 +54,9 @@ def qualifier_holds(qualifier: str, facts: Facts) -> bool:
     if qualifier == "qualifier:over_days":  # not for weeks, nor for years and unchanged
         return not any(facts.has(k) for k in ("history:weeks_or_more", "history:long_standing",
                                               "history:unchanged"))
-    if qualifier == "qualifier:new":  # "the pain is new": not the same for years
-        return not any(facts.has(k) for k in ("history:long_standing", "history:unchanged"))
+    if qualifier == "qualifier:new":  # "the swelling is new": not for months, nor as always
+        return not any(facts.has(k) for k in ("history:months_or_more", "history:long_standing",
+                                              "history:unchanged"))
     if qualifier == "qualifier:in_days":  # said in so many words: "this week", "since Monday"
         return facts.has("history:recent") and not facts.has("history:weeks_or_more")
     if qualifier == "qualifier:first_time":
@@ -92,6 +93,13 @@ def injury_swelling(criterion: EscalationCriterion, facts: Facts) -> bool:
             and bool(told) and told <= INJURY_SITES)
 
 
+def passing_cramps(criterion: EscalationCriterion, facts: Facts) -> bool:
+    """Same-day advice for "severe, persistent cramping" is about cramping that goes on, not
+    cramps that come often and each pass within minutes (those are for a doctor to see)."""
+    return (criterion.level != "see_doctor" and facts.has("history:passes_quickly")
+            and {"symptom:cramping", "duration:persistent"} <= set(criterion.requires))
+
+
 def fires(criterion: EscalationCriterion, facts: Facts,
           settled: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())) -> bool:
     """``settled``: findings shown to come and go harmlessly, for any advice to book a doctor
@@ -104,7 +112,7 @@ def fires(criterion: EscalationCriterion, facts: Facts,
     return (all(facts.has(r) for r in needed) and site_holds(sites, facts)
             and all(qualifier_holds(q, facts) for q in criterion.qualifiers)
             and not _pain_denied(criterion.pain, facts) and not set_aside
-            and not injury_swelling(criterion, facts))
+            and not injury_swelling(criterion, facts) and not passing_cramps(criterion, facts))
 
 
 def _pain_denied(pain: tuple[str, ...], facts: Facts) -> bool:

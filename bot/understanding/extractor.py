@@ -24,7 +24,7 @@ from bot.settings import get_settings
 from bot.understanding.concern import MIN_WORDS, get_concern_model
 from bot.understanding.groups import GROUPS, Hit, context_findings
 from bot.understanding.negation import negated_spans
-from bot.understanding.numbers import long_ago, regex_findings
+from bot.understanding.numbers import feared_not_felt, long_ago, regex_findings
 from bot.understanding.signs import TogetherMatcher
 from bot.understanding.spelling import Speller
 from bot.understanding.text import clean_text
@@ -85,8 +85,10 @@ class Extraction:
 
 RECENT = "history:recent"  # "this week", "since this morning": said in so many words
 # Said of years ago, these are history, not the present: "had chest pains two years ago, got a
-# stent", "lymphoedema since my surgery 8 years ago". Months ago is still read as now (a clot
-# stays likelier for weeks after an operation; when in doubt, escalate).
+# stent", "lymphoedema since my surgery 8 years ago"; said as a figure of fear they are not
+# felt ("am I going to have a heart attack?", "I can't breathe thinking about it"). Months ago
+# is still read as now (a clot stays likelier for weeks after an operation; when in doubt,
+# escalate).
 NOT_NOW_IF_LONG_AGO = frozenset({"symptom:chest_pain", "symptom:shortness_of_breath",
                                  "risk_factor:recent_surgery", "trigger:long_travel"})
 
@@ -262,7 +264,9 @@ class SymptomExtractor:
                 if concept == "duration:persistent" and _when_not_how_long(doc, start, end):
                     continue
                 ftype, value = concept.split(":", 1)
-                past = concept in NOT_NOW_IF_LONG_AGO and long_ago(doc.text, span.start_char, span.end_char)
+                past = concept in NOT_NOW_IF_LONG_AGO and (
+                    long_ago(doc.text, span.start_char, span.end_char)
+                    or feared_not_felt(doc.text, span.start_char, span.end_char))
                 hits.append(Hit(start, end, ftype, value, span.start_char, span.end_char,
                                 (start, end) in negated or past, (start, end) in together))
         return hits

@@ -54,7 +54,13 @@ NOT_NEGATING = ("no doubt", "not only", "no matter", "not sure", "no idea", "nev
                 "nothing helps", "nothing works", "nothing eases", "nothing stops", "nothing i do",
                 "nothing seems", "n't help", "not help", "n't ease", "not ease", "n't do anything",
                 "not do anything", "n't do much", "n't make any difference", "n't make a difference",
-                "n't give me any relief", "n't give any relief", "n't relieve", "n't stop")
+                "n't give me any relief", "n't give any relief", "n't relieve", "n't stop",
+                # something that goes on, not something absent: "a cramp that has not stopped
+                # for 20 minutes" (the duration stands), "it hasn't let up"
+                "not stop", "not stopped", "n't stopped", "not stopping", "n't stopping",
+                "n't let go", "not let go", "n't let up", "not let up", "n't eased", "not eased",
+                "n't settled", "not settled", "n't gone away", "not gone away", "n't going away",
+                "not going away")
 # A cue right before these is about when, not about the next finding's presence: "never
 # while I'm running" denies during_exercise rather than stopping at "while".
 TEMPORAL_AFTER_CUE = frozenset({"while", "when", "during", "whilst"})

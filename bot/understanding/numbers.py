@@ -68,6 +68,20 @@ def long_ago(text: str, start: int, end: int) -> bool:
     return bool(_LONG_AGO.search(clause)) and not _BACK.search(text, stop)
 
 
+_FEARED = re.compile(
+    r"\b(?:going to|gonna|will i|could i|might i|about to) (?:have|get) an? (?:heart attack|stroke)\b"
+    r"|\b(?:give|gave|giving|gives) (?:me|him|her) an? heart attack\b", re.IGNORECASE)
+_THINKING = re.compile(r"^\W*(?:just )?(?:thinking about it|thinking about that|when i think about it|"
+                       r"at the thought)\b", re.IGNORECASE)
+
+
+def feared_not_felt(text: str, start: int, end: int) -> bool:
+    """A figure of speech of fear, not a symptom: "am I going to have a heart attack?", "I
+    can't breathe thinking about it"."""
+    return any(m.start() <= start and end <= m.end() for m in _FEARED.finditer(text)) or bool(
+        _THINKING.match(text[end:end + 40]))
+
+
 def regex_findings(text: str) -> list[tuple[str, str, int, int]]:
     """Findings a word list cannot hold: (type, value, start_char, end_char).
 

@@ -81,6 +81,21 @@ async def test_urgent_inside_the_form_warns_once_and_goes_on(assessor):
     assert "utter_urgent_interrupt" not in responses(again)
 
 
+async def test_the_concern_models_sign_warns_inside_the_form_in_its_own_words(assessor):
+    """A message read as like the cases needing same-day care (bot/understanding/concern.py),
+    kept in the alarms slot from an earlier turn, warns like a named sign and says why."""
+    dispatcher = CollectingDispatcher()
+    events = await ValidateSymptomForm(assessor).run(
+        dispatcher, tracker("it aches", form=True, slots={"alarms": ["alarm:resembles_urgent"]}), DOMAIN)
+    assert responses(dispatcher) == ["utter_urgent_interrupt"]
+    assert "taken together" in dispatcher.messages[0]["reasons"]
+    assert slot_events(events)["urgent_warned"] is True
+    emergency = await ValidateSymptomForm(assessor).run(
+        CollectingDispatcher(), tracker("it aches", form=True,
+                                        slots={"alarms": ["alarm:resembles_emergency"]}), DOMAIN)
+    assert slot_events(emergency)["interview_done"] is True
+
+
 async def test_yes_to_a_yes_no_question_becomes_the_finding(assessor):
     events = await ValidateSymptomForm(assessor).run(
         CollectingDispatcher(), tracker("yes", intent="affirm", form=True, requested_slot="q_weakness"), DOMAIN)

@@ -77,7 +77,7 @@ def _criteria(store):
     ("emergency", ("alarm:coughing_blood",), ()),
     ("urgent", ("alarm:cannot_bear_weight",), ()),
     ("urgent", ("symptom:redness", "symptom:swelling"), ()),
-    ("urgent", ("symptom:swelling",), ("qualifier:one_sided", "qualifier:over_days")),
+    ("urgent", ("symptom:swelling",), ("qualifier:new", "qualifier:one_sided")),
     ("urgent", ("symptom:redness", "symptom:warmth"), ()),
     ("urgent", ("duration:long_episode", "symptom:cramping"), ()),
     ("urgent", ("trigger:toxin_exposure",), ()),

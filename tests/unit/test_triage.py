@@ -571,11 +571,12 @@ def test_words_that_only_sound_alarming(assessor, text, level):
     ("chest pain last year and now it's back tonight, my left leg is puffy", "emergency"),
     ("my knee op was 10 years ago and I still get an achy knee in the cold", "see_doctor"),
     ("had my hip replaced 9 days ago and one calf is sore and swollen", "urgent"),
-    # one swollen leg is about a clot when it is new; years of the same swelling is for a doctor
+    # one swollen leg is about a clot when it is new; months or years of it is for a doctor
     ("my right leg has always been bigger than the left since an operation, it looks the same as it has for years",
      "see_doctor"),
     ("my right calf has swollen up since yesterday and it's tight", "urgent"),
     ("for months my left ankle has been a bit puffy by the evening", "see_doctor"),
+    ("my left calf has been swollen and sore for three weeks now", "urgent"),  # weeks: still new
     # a swollen ankle right after going over on it is the sprain, a swollen calf is not
     ("rolled my ankle on a kerb yesterday, it's swollen and bruised but I can walk on it", "see_doctor"),
     ("sprained my ankle last week and now my calf on that side is swollen and hot", "urgent"),
@@ -586,4 +587,24 @@ def test_words_that_only_sound_alarming(assessor, text, level):
      "urgent"),
 ])
 def test_old_history_and_long_standing_swelling(assessor, text, level):
+    assert_level(assessor, text, level)
+
+
+@pytest.mark.parametrize("text, level", [
+    # frequent cramps that each pass within minutes are for a doctor, not for today
+    ("for months my calves cramp most nights, the pain is terrible but each one goes after a minute if I stand",
+     "see_doctor"),
+    ("severe cramp in my calf that has not stopped for 20 minutes", "urgent"),
+    ("my calf cramp hasn't let up, it's been going 15 minutes now", "urgent"),
+    # fear said in a figure of speech is not a symptom; the symptom itself still is
+    ("my calves ache after walking and I'm scared, am I going to have a heart attack?", "self_care"),
+    ("I keep tripping as my foot slaps down, for a few weeks, I can't breathe thinking about it",
+     "see_doctor"),
+    ("my chest is tight and sore and I feel like I'm going to have a heart attack", "emergency"),
+    # lay words for swelling, breathlessness and an infected sore
+    ("knee op 10 days ago, my calf has gone fat and tight and I have to stop on the stairs to get my breath back",
+     "emergency"),
+    ("I'm diabetic and a blister on my foot has gone open with yellowish stuff coming out", "urgent"),
+])
+def test_cramps_that_pass_figures_of_fear_and_more_lay_words(assessor, text, level):
     assert_level(assessor, text, level)
