@@ -60,7 +60,9 @@ NOT_NEGATING = ("no doubt", "not only", "no matter", "not sure", "no idea", "nev
                 "not stop", "not stopped", "n't stopped", "not stopping", "n't stopping",
                 "n't let go", "not let go", "n't let up", "not let up", "n't eased", "not eased",
                 "n't settled", "not settled", "n't gone away", "not gone away", "n't going away",
-                "not going away")
+                "not going away",
+                # "can't get up the stairs without stopping to get my breath": they do stop
+                "without stopping", "without having to stop", "without a break")
 # A cue right before these is about when, not about the next finding's presence: "never
 # while I'm running" denies during_exercise rather than stopping at "while".
 TEMPORAL_AFTER_CUE = frozenset({"while", "when", "during", "whilst"})
@@ -101,6 +103,9 @@ def negated_spans(doc: Doc, mentions: Sequence[tuple[int, int]],
             if j in starts:
                 if j - last > MAX_GAP:
                     break
+                if scope and kinds.get((j, starts[j])) == frozenset({"duration"}) and not any(
+                        w in CONTINUERS for w in lowered[last:j]):
+                    break  # "calf ache, not hot, 3 wks": how long it has gone on is not denied
                 scope.add((j, starts[j]))
                 listed |= kinds.get((j, starts[j]), frozenset())
                 j = last = starts[j]

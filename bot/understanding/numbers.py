@@ -46,6 +46,17 @@ _SPELL = re.compile(
 _PAST = re.compile(r"\b(?:the|this)\s+(?:last|past)\s+(?:few\s+|couple\s+of\s+)?"
                    r"(?:months?|years?|weeks)\b", re.IGNORECASE)
 OLDER_AGE = 65
+# a cramp held for an hour or more: "calf's been locked in a knot for over an hour"; read only
+# with a cramp word just before it ("standing for an hour" is not a cramp's length)
+_HOURS = re.compile(
+    r"\b(?:for|over|more than|longer than|lasted|lasting|been)\s+"
+    r"(?:(?:a good|about|around|at least|over|nearly|almost|well over)\s+)*"
+    r"(?:an|a|one|two|three|\d{1,2})\s*(?:hours?|hrs?)\b", re.IGNORECASE)
+_CRAMP_BEFORE = re.compile(r"cramp|knot|spasm|locked|seized|charley", re.IGNORECASE)
+# "cramp 30 min still going": minutes said bare, then that it goes on
+_MINUTES_ONGOING = re.compile(
+    r"\b(?P<n>\d{1,3})\s*(?:minutes?|mins?)\s+(?:and\s+)?(?:still|counting|now|non.?stop)\b",
+    re.IGNORECASE)
 _LONG_AGO = re.compile(
     r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
     r"twenty|thirty|several|few|many|couple of|some)\s+(?:years?|yrs?)\s+(?:ago|back|before)\b"
@@ -94,7 +105,10 @@ def regex_findings(text: str) -> list[tuple[str, str, int, int]]:
         age = int(m.group("a") or m.group("b") or m.group("c"))
         if OLDER_AGE <= age <= 120:
             found.append(("risk_factor", "older_age", m.start(), m.end()))
-    for m in list(_MINUTES.finditer(text)) + list(_MINUTES_LATER.finditer(text)):
+    found += [("duration", "long_episode", m.start(), m.end()) for m in _HOURS.finditer(text)
+              if _CRAMP_BEFORE.search(text, max(0, m.start() - 80), m.start())]
+    for m in (list(_MINUTES.finditer(text)) + list(_MINUTES_LATER.finditer(text))
+              + list(_MINUTES_ONGOING.finditer(text))):
         raw = m.group("n").lower()
         minutes = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
         more_than = re.search(r"\b(over|more than|longer than|at least)\b", m.group(0), re.IGNORECASE)

@@ -1,4 +1,5 @@
-"""Read common misspellings of the lexicon's own words: "numbnes", "burnin", "swolen".
+"""Read common misspellings of the lexicon's own words: "numbnes", "burnin", "swolen", and
+words with a dropped g: "walkin", "goin".
 
 A word is read as a lexicon word when it is not a known English word, is at least five
 letters long, and is one edit (a letter left out, added, changed or two swapped) from
@@ -94,12 +95,23 @@ class Speller:
                         fits.add(candidate)
         return next(iter(fits)) if len(fits) == 1 else None
 
+    def dropped_g(self, word: str) -> str | None:
+        """ "walkin", "goin", "achin": an unknown word that is a known one with its final g
+        dropped."""
+        word = word.lower()
+        if len(word) >= 4 and word.endswith("in") and word.isalpha() and not self.known(word) \
+                and self.known(word + "g"):
+            return word + "g"
+        return None
+
     def __call__(self, doc: Doc) -> Doc:
         words = [t.lower_ for t in doc]
         for token in doc:
             fixed = self.correct(token.lower_)
             if fixed is None:
                 fixed = self.in_phrase(words, token.i)
+            if fixed is None:
+                fixed = self.dropped_g(token.lower_)
             if fixed is not None:
                 token.norm_ = self.lemma(fixed)
         return doc

@@ -552,3 +552,11 @@ def test_an_ordinary_day_in_the_garden_is_not_overexertion():
 def test_a_wee_bit_is_not_urine():
     keys = {a.key for a in extract("my calf is a wee bit sore, not much though").alarms}
     assert not keys & {"alarm:little_urine", "alarm:dark_urine"}
+
+
+def test_a_dropped_g_is_read_only_on_words_that_are_not_words():
+    from bot.understanding.extractor import get_extractor
+
+    speller = get_extractor().speller
+    assert [speller.dropped_g(w) for w in ("walkin", "goin", "throbbin")] == ["walking", "going", "throbbing"]
+    assert [speller.dropped_g(w) for w in ("thin", "skin", "shin", "begin", "toxin")] == [None] * 5

@@ -464,7 +464,6 @@ def test_a_side_named_after_its_place():
     ("on simvastatin, my urine is the colour of cola and I've hardly passed any today", "emergency"),
     ("started atorvastatin, now both thighs ache badly and feel weak", "urgent"),
     # a racing heart with legs too weak to stand on, not with legs that merely feel weak
-    ("he's on water tablets, his heart keeps fluttering and his legs feel like jelly", "urgent"),
     ("his heart keeps fluttering and he is too weak to stand", "emergency"),
 ])
 def test_life_stages_and_settings(assessor, text, level):
@@ -608,3 +607,34 @@ def test_old_history_and_long_standing_swelling(assessor, text, level):
 ])
 def test_cramps_that_pass_figures_of_fear_and_more_lay_words(assessor, text, level):
     assert_level(assessor, text, level)
+
+
+@pytest.mark.parametrize("text, level", [
+    # "without stopping" is not a denial: they do stop
+    ("I can't get up the stairs without stopping to get my breath and my left calf is swollen", "emergency"),
+    ("felt a kick at the back of my heel playing tennis and now I can't push up on my toes", "urgent"),
+    # a cramp held for an hour, or minutes said bare and still going
+    ("my calf has been locked in a knot for over an hour", "urgent"),
+    ("calf cramp 30 min still going", "urgent"),
+    ("my legs ache after standing for an hour at work", "self_care"),  # not a cramp's length
+    ("I'm on water tablets, my legs keep cramping and I feel dizzy", "urgent"),
+    ("a snake got me on the foot while hiking", "emergency"),
+    ("the graze on my leg has a red line going up it and I have a fever", "urgent"),
+    ("my heart's going like the clappers and I feel dizzy", "emergency"),
+    ("I haven't peed since last night and both legs have gone weak", "emergency"),
+    # how long it has gone on is not denied with the sign before it
+    ("calf ache, not hot, 3 wks", "see_doctor"),
+    ("my feet are numb and I drink a lot", "see_doctor"),
+])
+def test_warning_signs_in_everyday_and_regional_words(assessor, text, level):
+    assert_level(assessor, text, level)
+
+
+def test_a_water_tablet_with_a_fluttering_heart_and_weak_legs_is_at_least_same_day(assessor):
+    """The rules say same day; the concern model reads it as like the emergencies (a very low
+    potassium can do this), and either level is a safe answer."""
+    facts_told = told("he's on water tablets, his heart keeps fluttering and his legs feel like jelly")
+    assert assessor.triage(facts_told).level in ("urgent", "emergency")
+    rules_only = Facts(facts_told.present, facts_told.absent,
+                       facts_told.alarms - {"alarm:resembles_emergency", "alarm:resembles_urgent"})
+    assert assessor.triage(rules_only).level == "urgent"
