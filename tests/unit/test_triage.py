@@ -638,3 +638,16 @@ def test_a_water_tablet_with_a_fluttering_heart_and_weak_legs_is_at_least_same_d
     rules_only = Facts(facts_told.present, facts_told.absent,
                        facts_told.alarms - {"alarm:resembles_emergency", "alarm:resembles_urgent"})
     assert assessor.triage(rules_only).level == "urgent"
+
+
+@pytest.mark.parametrize("text, level", [
+    # what a carer or a friend sees
+    ("she can't keep water down and her legs keep cramping", "urgent"),
+    ("he's on furosemide, his legs have been cramping all day and they feel weak", "urgent"),
+    ("her heart is racing and she's confused tonight", "emergency"),
+    ("he's not sweating anymore in this heat and he's talking nonsense", "emergency"),
+    ("sprayed the wheat yesterday and now both calves cramp", "urgent"),
+    ("he got splashed dipping sheep, now his legs twitch and cramp and he's wheezy", "emergency"),
+])
+def test_what_a_carer_or_friend_sees(assessor, text, level):
+    assert_level(assessor, text, level)
