@@ -36,7 +36,12 @@ of the concern model (bot/understanding/concern.py), so their figures now includ
 learnt from. vignettes_dev16.yml (60: look-alikes that a word list over-triages beside danger
 said quietly, studied) was written with vignettes_holdout11.yml (60, blind, a broad mix) and
 vignettes_holdout12.yml (60, blind, many voices describing what worries them), both measured
-once at the end.
+once at the end; then, studied in turn: vignettes_dev17.yml (60: anxious people, benign
+problems told in alarm and danger told calmly), vignettes_dev18.yml (60: warning signs in
+everyday, regional and figurative words), vignettes_dev19.yml (60: very short phone messages),
+vignettes_dev20.yml (60: what carers and friends see), vignettes_dev21.yml (60: a realistic
+mix), vignettes_dev22.yml (60: long-standing problems, feet and toes, nights) and
+vignettes_dev23.yml (60: each warning sign said several ways).
 `--set NAME` runs some sets only.
 
 Triage exact accuracy, under-triage on emergency/urgent cases (the bot's level less urgent
@@ -72,6 +77,9 @@ def main() -> None:
                          "vignettes_dev8.yml", "vignettes_dev9.yml", "vignettes_dev10.yml",
                          "vignettes_dev11.yml", "vignettes_dev12.yml", "vignettes_dev13.yml",
                          "vignettes_dev14.yml", "vignettes_dev15.yml", "vignettes_dev16.yml",
+                         "vignettes_dev17.yml", "vignettes_dev18.yml", "vignettes_dev19.yml",
+                         "vignettes_dev20.yml", "vignettes_dev21.yml", "vignettes_dev22.yml",
+                         "vignettes_dev23.yml",
                          "vignettes_holdout.yml", "vignettes_holdout2.yml",
                          "vignettes_holdout3.yml", "vignettes_holdout4.yml", "vignettes_holdout5.yml",
                          "vignettes_holdout6.yml", "vignettes_holdout7.yml", "vignettes_holdout8.yml",

@@ -36,8 +36,11 @@ class Facts:
         """Is one leg meant? A side the user named decides ("my left calf", "both legs");
         without one, the way it was said ("my calf is swollen", "one leg")."""
         sides = self.of_type("side")
-        if sides:  # one of left and right, not both, nor "both"
-            return len(sides & {"left", "right"}) == 1 and "both" not in sides
+        single = sides & {"left", "right"}
+        if sides:  # one of left and right, not both, nor "both" ...
+            # ... unless one leg was compared with the other: "both ankles swell, but since the
+            # flight my left leg is way bigger than the right"
+            return len(single) == 1 and ("both" not in sides or ONE_SIDED in self.alarms)
         return ONE_SIDED in self.alarms
 
     def told(self) -> frozenset[str]:

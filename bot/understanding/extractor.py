@@ -162,18 +162,19 @@ class SymptomExtractor:
         return tuple(dict.fromkeys(out))
 
     def read_one_side(self, doc: Doc, findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
-        """A sign that one leg is meant, when no side is named: "one leg is puffier", "my calf
-        is swollen" (but not "my calves", nor "my left calf", which names its side).
+        """A sign that one leg is meant: said in so many words ("one leg is puffier", "bigger
+        than the other", a side named or not), or, when no side is named, by the way it is said
+        ("my calf is swollen"; but not "my calves", nor "my left calf", which names its side).
 
         The red-flag rules for one swollen, red or warm leg use it; a side named later in the
         conversation ("both legs") overrides it.
         """
-        if any(f.type == "side" for f in findings):
-            return ()
         said = self.one_side_matcher(doc)
-        if said:
+        if said:  # said in so many words, a side named or not ("my left leg is bigger than the other")
             m = said[0]
             return (Finding("qualifier", "one_sided", True, m.start_char, m.end_char, m.text),)
+        if any(f.type == "side" for f in findings):
+            return ()
         symptoms = [f.start for f in findings if f.type == "symptom" and f.present]
         for t in doc:
             if t.lower_ not in SINGLE_PARTS or _names_a_kind(doc, t.i) or not _owned(doc, t.i):
@@ -322,7 +323,12 @@ def _merge(doc: Doc, hits: list[Hit]) -> tuple[Finding, ...]:
 
 def _when_not_how_long(doc: Doc, start: int, end: int) -> bool:
     """ "Chest pain three years ago" says when, not how long; "pulled it six weeks ago and it
-    still hurts" and "years ago ... ever since" say how long."""
+    still hurts" and "years ago ... ever since" say how long. "My first run in ten years" and
+    "no cramps in years" say how long since something else."""
+    before = {t.lower_ for t in doc[max(0, start - 3):start]}
+    if {t.lower_ for t in doc[start:end]} & {"years", "year", "months", "yrs"} and "in" in before \
+            and not before & {"for", "since"}:
+        return True
     if end >= len(doc) or doc[end].lower_ != "ago" or doc[start].lower_ not in ("years", "year"):
         return False
     words = {t.lower_ for t in doc[start].sent}

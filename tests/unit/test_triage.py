@@ -651,3 +651,22 @@ def test_a_water_tablet_with_a_fluttering_heart_and_weak_legs_is_at_least_same_d
 ])
 def test_what_a_carer_or_friend_sees(assessor, text, level):
     assert_level(assessor, text, level)
+
+
+@pytest.mark.parametrize("text, level", [
+    # one leg compared with the other decides, even beside "both" said of the background
+    ("both ankles puff up in the evening for years, but since the coach trip three days ago my right leg is much bigger than the other",
+     "urgent"),
+    ("been sanding and stripping old paint off the doors all week and now my legs keep cramping", "urgent"),
+    ("my plaster cast feels too tight tonight and my toes are tingling", "urgent"),
+    ("my grandad had a seizure after his legs went weak", "emergency"),
+    ("on bendroflumethiazide, my legs cramp all day and I feel sick", "urgent"),
+    ("my legs feel weak on the stairs and my fingers are tingling, started three days ago", "urgent"),
+    ("cut my leg on a fence, the pain is way worse than it looks", "emergency"),
+    ("the skin around my ankles has gone a bit brown and itchy", "see_doctor"),
+    # years said of something else, and a stable old ache, are not persistent pain to check
+    ("first run in about ten years yesterday and my calves are sore today", "self_care"),
+    ("varicose veins for years, they ache a bit after work, nothing's changed", "self_care"),
+])
+def test_one_leg_compared_toxins_casts_and_old_aches(assessor, text, level):
+    assert_level(assessor, text, level)
