@@ -41,7 +41,9 @@ problems told in alarm and danger told calmly), vignettes_dev18.yml (60: warning
 everyday, regional and figurative words), vignettes_dev19.yml (60: very short phone messages),
 vignettes_dev20.yml (60: what carers and friends see), vignettes_dev21.yml (60: a realistic
 mix), vignettes_dev22.yml (60: long-standing problems, feet and toes, nights) and
-vignettes_dev23.yml (60: each warning sign said several ways).
+vignettes_dev23.yml (60: each warning sign said several ways), vignettes_dev24.yml (60:
+life stages, settings and time said many ways) and vignettes_dev25.yml (60: simple, hurried or
+translated English).
 `--set NAME` runs some sets only.
 
 Triage exact accuracy, under-triage on emergency/urgent cases (the bot's level less urgent
@@ -79,7 +81,7 @@ def main() -> None:
                          "vignettes_dev14.yml", "vignettes_dev15.yml", "vignettes_dev16.yml",
                          "vignettes_dev17.yml", "vignettes_dev18.yml", "vignettes_dev19.yml",
                          "vignettes_dev20.yml", "vignettes_dev21.yml", "vignettes_dev22.yml",
-                         "vignettes_dev23.yml",
+                         "vignettes_dev23.yml", "vignettes_dev24.yml", "vignettes_dev25.yml",
                          "vignettes_holdout.yml", "vignettes_holdout2.yml",
                          "vignettes_holdout3.yml", "vignettes_holdout4.yml", "vignettes_holdout5.yml",
                          "vignettes_holdout6.yml", "vignettes_holdout7.yml", "vignettes_holdout8.yml",

@@ -19,7 +19,7 @@ _AGE = re.compile(
 _NUMBER_WORDS = {"ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
                  "thirty": 30, "forty": 40, "forty-five": 45, "sixty": 60}
 _MINUTES = re.compile(
-    r"\b(?:for|over|more than|longer than|lasts?|lasted|lasting|about|around|nearly|almost|been)\s+"
+    r"\b(?:for|over|more than|longer than|lasts?|lasted|lasting|about|around|nearly|almost|been|since)\s+"
     r"(?:(?:a good|like|about|around|at least|over|roughly)\s+)*"
     r"(?P<n>\d{1,3}|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|sixty)"
     r"\s*(?:\+\s*)?(?:minutes?|mins?)\b",

@@ -370,7 +370,6 @@ def test_an_irregular_heartbeat_points_to_a_blocked_artery(assessor):
     ("my feet have been numb for months, no change", "see_doctor"),
     ("my legs have been tingling for months, same as always", "see_doctor"),
     # hard effort does not explain away a tense leg or badly swollen legs without pain
-    ("did squats all weekend and now my calf is tight like a drum and the pain is out of proportion", "urgent"),
     ("my legs are severely swollen and there's no pain", "see_doctor"),
     # a settling phrase about something else does not settle the swelling
     ("my legs have been swollen for weeks, no pain. The itch is better in the morning", "see_doctor"),
@@ -630,10 +629,14 @@ def test_warning_signs_in_everyday_and_regional_words(assessor, text, level):
     assert_level(assessor, text, level)
 
 
-def test_a_water_tablet_with_a_fluttering_heart_and_weak_legs_is_at_least_same_day(assessor):
-    """The rules say same day; the concern model reads it as like the emergencies (a very low
-    potassium can do this), and either level is a safe answer."""
-    facts_told = told("he's on water tablets, his heart keeps fluttering and his legs feel like jelly")
+@pytest.mark.parametrize("text", [
+    "he's on water tablets, his heart keeps fluttering and his legs feel like jelly",
+    "did squats all weekend and now my calf is tight like a drum and the pain is out of proportion",
+])
+def test_same_day_by_the_rules_and_perhaps_emergency_by_the_concern_model(assessor, text):
+    """The rules say same day; the concern model may read these as like the emergencies (a very
+    low potassium, a muscle swelling inside its sheath can be), and either level is safe."""
+    facts_told = told(text)
     assert assessor.triage(facts_told).level in ("urgent", "emergency")
     rules_only = Facts(facts_told.present, facts_told.absent,
                        facts_told.alarms - {"alarm:resembles_emergency", "alarm:resembles_urgent"})
@@ -669,4 +672,17 @@ def test_what_a_carer_or_friend_sees(assessor, text, level):
     ("varicose veins for years, they ache a bit after work, nothing's changed", "self_care"),
 ])
 def test_one_leg_compared_toxins_casts_and_old_aches(assessor, text, level):
+    assert_level(assessor, text, level)
+
+
+@pytest.mark.parametrize("text, level", [
+    # said in simple or translated English
+    ("I cannot to breathe good and my left calf is swollen since the flight", "emergency"),
+    ("my mother suddenly her face droops and her speech is slurred, her leg is weak", "emergency"),
+    ("bad back for days, now numb between the legs and I cannot urinate", "emergency"),
+    ("somebody kick my shin very hard, now the leg is tight like drum and the pain more and more", "emergency"),
+    ("a scorpion sting me on the foot and now my tongue feel thick", "emergency"),
+    ("the cramp in my calf not stop since 40 minutes", "urgent"),
+])
+def test_warning_signs_in_simple_or_translated_english(assessor, text, level):
     assert_level(assessor, text, level)
