@@ -51,12 +51,10 @@ def qualifier_holds(qualifier: str, facts: Facts) -> bool:
         return facts.one_sided()
     # "over a few days", "for the first time": they hold unless the user said otherwise (when in
     # doubt, escalate); "constant" or "every night since yesterday" is not otherwise
-    if qualifier == "qualifier:over_days":  # not for weeks, nor for years and unchanged
-        return not any(facts.has(k) for k in ("history:weeks_or_more", "history:long_standing",
-                                              "history:unchanged"))
-    if qualifier == "qualifier:new":  # "the swelling is new": not for months, nor as always
-        return not any(facts.has(k) for k in ("history:months_or_more", "history:long_standing",
-                                              "history:unchanged"))
+    if qualifier == "qualifier:over_days":
+        return not facts.has("history:weeks_or_more")
+    if qualifier == "qualifier:new":  # "the swelling is new": not months or years of it, said so
+        return not facts.has("history:old_swelling")
     if qualifier == "qualifier:in_days":  # said in so many words: "this week", "since Monday"
         return facts.has("history:recent") and not facts.has("history:weeks_or_more")
     if qualifier == "qualifier:first_time":
@@ -83,14 +81,20 @@ def site_holds(sites: set[str], facts: Facts) -> bool:
 INJURY_SITES = frozenset({"ankle", "foot", "toes"})
 
 
+CLOT_RISKS = ("risk_factor:recent_surgery", "trigger:long_travel", "risk_factor:pregnancy",
+              "alarm:tight_cast")
+
+
 def injury_swelling(criterion: EscalationCriterion, facts: Facts) -> bool:
-    """A swollen ankle or foot after an injury ("went over on my ankle, it's puffed up")
-    is the injury's swelling: advice about one swollen leg, which is about a clot, is not for
-    it. It still is when a calf or thigh is named, or no place at all."""
+    """A swollen ankle or foot told in the same sentence as its injury ("went over on my ankle
+    yesterday, it's puffed up") is the injury's swelling: advice about one swollen leg, which
+    is about a clot, is not for it. It still is when a calf or thigh is named, or no place at
+    all; when the injury is told apart from the swelling; and beside an operation, long travel,
+    pregnancy or a cast, which make a clot likelier."""
     told = facts.of_type("body_part") - {"leg"}
     about = set(criterion.requires) | set(criterion.qualifiers)
-    return ({"symptom:swelling", "qualifier:one_sided"} <= about and facts.has("history:injury")
-            and bool(told) and told <= INJURY_SITES)
+    return ({"symptom:swelling", "qualifier:one_sided"} <= about and facts.has("history:injury_swelling")
+            and not any(facts.has(k) for k in CLOT_RISKS) and bool(told) and told <= INJURY_SITES)
 
 
 def passing_cramps(criterion: EscalationCriterion, facts: Facts) -> bool:

@@ -49,7 +49,7 @@ CONCERN_SIGNS = {f"alarm:{sign}" for sign, _ in SIGNS}
 
 def development_sets(folder: Path) -> list[Path]:
     """The vignette sets the project studies; never a held-out one."""
-    return [p for p in sorted(folder.glob("vignettes*.yml")) if "holdout" not in p.name]
+    return [p for p in sorted(folder.glob("vignettes*.yml")) if "holdout" not in p.name.lower()]
 
 
 def load_examples(paths: Iterable[Path]) -> list[tuple[str, str]]:
@@ -130,8 +130,12 @@ def train_concern_model(folder: Path, nlu_folder: Path, out: Path) -> ConcernMod
         raise ValueError(f"no development vignette sets in {folder}")
     examples += questions_and_small_talk(nlu_folder)
     extractor = get_extractor()
-    texts = [extractor.concern_text(text) or "" for text, _ in examples]
-    model = ConcernModel.train(texts, [level for _, level in examples], [p.name for p in paths])
+    # learn from what it will read: messages of MIN_WORDS or more that tell a symptom or a sign
+    read = [(extractor.concern_text(text), level) for text, level in examples
+            if len(text.split()) >= MIN_WORDS]
+    read = [(text, level) for text, level in read if text]
+    model = ConcernModel.train([t for t, _ in read], [level for _, level in read],
+                               [p.name for p in paths])
     model.save(out)
     return model
 

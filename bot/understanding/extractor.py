@@ -124,6 +124,7 @@ class SymptomExtractor:
         denied: list[tuple[int, int]] = []
         findings, signs = self.read(doc, denied)
         kinds = self.read_duration_kinds(findings, signs)
+        signs = signs + self.read_old_swelling(doc, findings, signs + kinds)
         concern = _concern_input(doc, findings, signs, denied)
         if len(doc.text.split()) < MIN_WORDS:
             concern = None
@@ -159,6 +160,45 @@ class SymptomExtractor:
                 words = set(f.text.lower().replace("-", " ").split())
                 out += [Finding(*kind.split(":", 1), True, f.start, f.end, f.text)
                         for kind, terms in self.duration_kinds.items() if words & terms]
+        return tuple(dict.fromkeys(out))
+
+    @staticmethod
+    def read_old_swelling(doc: Doc, findings: tuple[Finding, ...],
+                          signs: tuple[Finding, ...]) -> tuple[Finding, ...]:
+        """What a swelling is said to be, by its own sentence:
+
+        - "history:old_swelling": months or years of it in the same sentence, or "looks the
+          same as it has for years" in that sentence or the next, with nothing recent in
+          either ("my leg has been bigger since an old op. looks the same as it has for
+          years"). Advice for a new swelling of one leg does not hold for it; a long time
+          said of something else ("on the pill for years; since the flight my calf is
+          swollen") does not count.
+        - "history:injury_swelling": an injury in the same sentence ("sprained my ankle 6
+          weeks ago, it's still swollen"): the triage sets clot advice aside for a swollen
+          ankle or foot only.
+        """
+        sents = list(doc.sents)
+
+        def index(start: int) -> int:
+            return next((k for k, sent in enumerate(sents) if sent.start_char <= start < sent.end_char), -1)
+
+        long_words = {"month", "months", "year", "years", "yrs", "mths", "mnths"}
+        durations = [index(f.start) for f in findings if f.key == "duration:persistent" and f.present
+                     and long_words & set(f.text.lower().split())]
+        same_as_ever = [index(s.start) for s in signs
+                        if s.key in ("history:long_standing", "history:unchanged")]
+        recent = {index(s.start) for s in signs if s.key == RECENT}
+        injuries = {index(s.start) for s in signs if s.key == "history:injury"}
+        out: list[Finding] = []
+        for f in findings:
+            if f.key != "symptom:swelling" or not f.present:
+                continue
+            k = index(f.start)
+            old = k in durations or k in same_as_ever or (k + 1 in same_as_ever and k + 1 not in recent)
+            if old and k not in recent:
+                out.append(Finding("history", "old_swelling", True, f.start, f.end, f.text))
+            if k in injuries:
+                out.append(Finding("history", "injury_swelling", True, f.start, f.end, f.text))
         return tuple(dict.fromkeys(out))
 
     def read_one_side(self, doc: Doc, findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
@@ -321,14 +361,21 @@ def _merge(doc: Doc, hits: list[Hit]) -> tuple[Finding, ...]:
     return tuple(sorted(merged.values(), key=lambda f: (f.start, f.type)))
 
 
+SPELL_FILLERS = frozenset({"about", "over", "nearly", "almost", "a", "few", "many", "several",
+                           "couple", "of", "well", "good"})
+
+
 def _when_not_how_long(doc: Doc, start: int, end: int) -> bool:
     """ "Chest pain three years ago" says when, not how long; "pulled it six weeks ago and it
     still hurts" and "years ago ... ever since" say how long. "My first run in ten years" and
     "no cramps in years" say how long since something else."""
-    before = {t.lower_ for t in doc[max(0, start - 3):start]}
-    if {t.lower_ for t in doc[start:end]} & {"years", "year", "months", "yrs"} and "in" in before \
-            and not before & {"for", "since"}:
-        return True
+    words = {t.lower_ for t in doc[start:end]}
+    if words & {"years", "year", "months", "yrs"} and not words & {"last", "past"}:
+        i = start - 1  # back over "about ten", "a few", "over 5" to an "in" right before them
+        while i >= 0 and (doc[i].lower_ in SPELL_FILLERS or doc[i].like_num):
+            i -= 1
+        if i >= 0 and doc[i].lower_ == "in":
+            return True
     if end >= len(doc) or doc[end].lower_ != "ago" or doc[start].lower_ not in ("years", "year"):
         return False
     words = {t.lower_ for t in doc[start].sent}

@@ -60,9 +60,11 @@ NOT_NEGATING = ("no doubt", "not only", "no matter", "not sure", "no idea", "nev
                 "not stop", "not stopped", "n't stopped", "not stopping", "n't stopping",
                 "n't let go", "not let go", "n't let up", "not let up", "n't eased", "not eased",
                 "n't settled", "not settled", "n't gone away", "not gone away", "n't going away",
-                "not going away",
-                # "can't get up the stairs without stopping to get my breath": they do stop
-                "without stopping", "without having to stop", "without a break")
+                "not going away")
+# After "can't", "without stopping" says they do stop: "can't get up the stairs without stopping
+# to get my breath"; after "I can" it is a denial ("I can walk up the hill without stopping").
+STOP_WORDS_AFTER_WITHOUT = frozenset({"stopping", "a", "having"})
+CANNOT = frozenset({"n't", "cannot", "cant", "cannae", "unable", "not"})
 # A cue right before these is about when, not about the next finding's presence: "never
 # while I'm running" denies during_exercise rather than stopping at "while".
 TEMPORAL_AFTER_CUE = frozenset({"while", "when", "during", "whilst"})
@@ -241,7 +243,11 @@ def _not_negating_tokens() -> tuple[tuple[str, ...], ...]:
 
 
 def _not_negating(lowered: list[str], i: int) -> bool:
-    """Is the cue at ``i`` part of a phrase that does not negate ("no wonder", "n't help")?"""
+    """Is the cue at ``i`` part of a phrase that does not negate ("no wonder", "n't help"), or
+    "without stopping" after a "can't"?"""
+    if lowered[i] == "without" and i + 1 < len(lowered) and lowered[i + 1] in STOP_WORDS_AFTER_WITHOUT \
+            and any(w in CANNOT for w in lowered[max(0, i - 10):i]):
+        return True
     for phrase in _not_negating_tokens():
         for offset, word in enumerate(phrase):
             start = i - offset

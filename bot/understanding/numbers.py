@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 # Carers write "my dad 74", "my husband (72)", "mum, 81,": a relative's age next to them.
 _RELATIVES = (r"dad|father|mum|mom|mother|husband|wife|partner|grandad|granddad|grandpa|grandma|"
@@ -52,38 +53,53 @@ _HOURS = re.compile(
     r"\b(?:for|over|more than|longer than|lasted|lasting|been)\s+"
     r"(?:(?:a good|about|around|at least|over|nearly|almost|well over)\s+)*"
     r"(?:an|a|one|two|three|\d{1,2})\s*(?:hours?|hrs?)\b", re.IGNORECASE)
-_CRAMP_BEFORE = re.compile(r"cramp|knot|spasm|locked|seized|charley", re.IGNORECASE)
+# "sat for 3 hours", "on the train for an hour": how long they sat, not how long a cramp held
+_POSTURE = re.compile(r"\b(?:sit|sat|sitting|stand|stood|standing|driv\w*|drove|walk\w*|flight|"
+                      r"train|bus|car|coach|plane|shift|work\w*)\b", re.IGNORECASE)
+_CRAMP_BEFORE = re.compile(r"\bcramp(?:s|ing)?\b|\bknot|\bspasm|\blocked\b|\bseized\b|\bcharley",
+                           re.IGNORECASE)
 # "cramp 30 min still going": minutes said bare, then that it goes on
 _MINUTES_ONGOING = re.compile(
-    r"\b(?P<n>\d{1,3})\s*(?:minutes?|mins?)\s+(?:and\s+)?(?:still|counting|now|non.?stop)\b",
+    r"(?<!every )(?<!each )(?<!after )(?<!every other )\b(?P<n>\d{1,3})\s*(?:minutes?|mins?)\s+"
+    r"(?:and\s+)?(?:still|counting|now|non.?stop)\b",
     re.IGNORECASE)
 _LONG_AGO = re.compile(
     r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
     r"twenty|thirty|several|few|many|couple of|some)\s+(?:years?|yrs?)\s+(?:ago|back|before)\b"
-    r"|\b(?:last|the year before last) year\b|\byears ago\b|\bin (?:19|20)\d\d\b"
+    r"|\bthe year before last\b|\byears ago\b|\bin (?P<year>(?:19|20)\d\d)\b"
     r"|\bas a (?:child|kid|teenager|teen)\b"
     r"|\bwhen i was (?:younger|little|a kid|a child|a teenager|pregnant with)\b", re.IGNORECASE)
 _BACK = re.compile(r"\b(?:back|again|returned|returning|recurr\w*)\b", re.IGNORECASE)
+_LIKE_THEN = re.compile(r"\b(?:like|as|same as|just as)\s+(?:when|before|i had|it was|last time)\b",
+                        re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.;!?,\n]|\bbut\b|\bnow\b|\bthen\b|\btoday\b|\btonight\b", re.IGNORECASE)
 
 
 def long_ago(text: str, start: int, end: int) -> bool:
     """Is the mention at text[start:end] placed years ago by its own clause ("had chest pain
-    two years ago", "since my surgery 8 years ago")? A clause ends at punctuation, "but",
-    "now", "then", "today" or "tonight". Not when the message goes on to say it is back
-    ("chest pain last year and now it's back", "... again tonight")."""
+    two years ago", "since my surgery 8 years ago", "in 2019" two or more years back)? A clause
+    ends at punctuation, "but", "now", "then", "today" or "tonight". Never when the message says
+    it is back ("the chest pain I had years ago is back", "... again tonight") or compares
+    with then ("I can't breathe, like when I had my clot two years ago")."""
     before = [m.end() for m in _CLAUSE_END.finditer(text, 0, start)]
     after = _CLAUSE_END.search(text, end)
     stop = after.start() if after else len(text)
     clause = text[before[-1] if before else 0:stop]
-    return bool(_LONG_AGO.search(clause)) and not _BACK.search(text, stop)
+    if _BACK.search(text) or _LIKE_THEN.search(clause):  # "... is back"; "like when I had my clot"
+        return False
+    found = [m for m in _LONG_AGO.finditer(clause)
+             if not m.group("year") or int(m.group("year")) <= date.today().year - 2]
+    return bool(found)
 
 
+# asked as a fear ("am I going to have a heart attack?"), not "I feel like I'm going to have a
+# heart attack", which is how a real one is often told
 _FEARED = re.compile(
-    r"\b(?:going to|gonna|will i|could i|might i|about to) (?:have|get) an? (?:heart attack|stroke)\b"
+    r"\b(?:am i|is he|is she|will i|could i|might i) (?:going to |gonna )?(?:have|get) an? "
+    r"(?:heart attack|stroke)\b"
     r"|\b(?:give|gave|giving|gives) (?:me|him|her) an? heart attack\b", re.IGNORECASE)
-_THINKING = re.compile(r"^\W*(?:just )?(?:thinking about it|thinking about that|when i think about it|"
-                       r"at the thought)\b", re.IGNORECASE)
+_THINKING = re.compile(r"^[^\w.!?;]*(?:just )?(?:thinking about it|thinking about that|"
+                       r"when i think about it|at the thought)\b", re.IGNORECASE)
 
 
 def feared_not_felt(text: str, start: int, end: int) -> bool:
@@ -106,7 +122,8 @@ def regex_findings(text: str) -> list[tuple[str, str, int, int]]:
         if OLDER_AGE <= age <= 120:
             found.append(("risk_factor", "older_age", m.start(), m.end()))
     found += [("duration", "long_episode", m.start(), m.end()) for m in _HOURS.finditer(text)
-              if _CRAMP_BEFORE.search(text, max(0, m.start() - 80), m.start())]
+              if _CRAMP_BEFORE.search(text, max(0, m.start() - 80), m.start())
+              and not _POSTURE.search(text, max(0, m.start() - 30), m.start())]
     for m in (list(_MINUTES.finditer(text)) + list(_MINUTES_LATER.finditer(text))
               + list(_MINUTES_ONGOING.finditer(text))):
         raw = m.group("n").lower()

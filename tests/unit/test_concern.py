@@ -29,7 +29,7 @@ def model():
 
 
 def test_it_learns_from_development_sets_only(tmp_path, model):
-    for name in ("vignettes.yml", "vignettes_dev3.yml", "vignettes_holdout.yml", "vignettes_holdout7.yml"):
+    for name in ("vignettes.yml", "vignettes_dev3.yml", "vignettes_holdout.yml", "vignettes_Holdout7.yml"):
         (tmp_path / name).write_text("[]\n")
     assert [p.name for p in development_sets(tmp_path)] == ["vignettes.yml", "vignettes_dev3.yml"]
     assert model.trained_on and not any("holdout" in name for name in model.trained_on)

@@ -570,7 +570,7 @@ def test_words_that_only_sound_alarming(assessor, text, level):
     ("my knee op was 10 years ago and I still get an achy knee in the cold", "see_doctor"),
     ("had my hip replaced 9 days ago and one calf is sore and swollen", "urgent"),
     # one swollen leg is about a clot when it is new; months or years of it is for a doctor
-    ("my right leg has always been bigger than the left since an operation, it looks the same as it has for years",
+    ("my right leg has always been bigger than the left, it looks the same as it has for years",
      "see_doctor"),
     ("my right calf has swollen up since yesterday and it's tight", "urgent"),
     ("for months my left ankle has been a bit puffy by the evening", "see_doctor"),
@@ -685,4 +685,25 @@ def test_one_leg_compared_toxins_casts_and_old_aches(assessor, text, level):
     ("the cramp in my calf not stop since 40 minutes", "urgent"),
 ])
 def test_warning_signs_in_simple_or_translated_english(assessor, text, level):
+    assert_level(assessor, text, level)
+
+
+@pytest.mark.parametrize("text, level", [
+    # background said beside a new warning sign does not set the sign aside
+    ("I've always been fit, but my legs are getting weaker and weaker over the last few days", "emergency"),
+    ("On the pill for years now; since the flight my left calf is swollen", "urgent"),
+    ("My left leg has always been a bit bigger since an old clot, but since yesterday it's much more swollen",
+     "urgent"),
+    ("three months since my knee replacement, now one calf hurts", "urgent"),
+    ("bumped my foot last month. Now my left calf is swollen", "urgent"),  # a calf, told apart
+    ("went over on my ankle on the plane home yesterday and now it's swollen", "urgent"),  # travel
+    # a symptom that is back, or compared with then, is now
+    ("the chest pain I had two years ago is back", "emergency"),
+    ("I can't breathe, like when I had my clot two years ago", "emergency"),
+    ("I can't breathe. Thinking about it, it started after my flight", "emergency"),
+    ("I feel like I'm going to have a heart attack and my left leg is swollen", "emergency"),
+    # "without stopping" after "I can" is a denial
+    ("I can walk up the hill without stopping to get my breath, my calves just ache after", "self_care"),
+])
+def test_background_beside_a_new_sign_and_what_is_now(assessor, text, level):
     assert_level(assessor, text, level)
