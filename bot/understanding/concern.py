@@ -130,12 +130,12 @@ def train_concern_model(folder: Path, nlu_folder: Path, out: Path) -> ConcernMod
         raise ValueError(f"no development vignette sets in {folder}")
     examples += questions_and_small_talk(nlu_folder)
     extractor = get_extractor()
-    # learn from what it will read: messages of MIN_WORDS or more that tell a symptom or a sign
-    read = [(extractor.concern_text(text), level) for text, level in examples
-            if len(text.split()) >= MIN_WORDS]
-    read = [(text, level) for text, level in read if text]
-    model = ConcernModel.train([t for t, _ in read], [level for _, level in read],
-                               [p.name for p in paths])
+    # Every example is read as the extractor would hand it over, short ones and those it would
+    # not read at all (as ""), though at run time only messages of MIN_WORDS or more with a
+    # symptom or sign are read: a variant that learnt only from those missed two more
+    # held-out cases, so the wider training was kept.
+    texts = [extractor.concern_text(text) or "" for text, _ in examples]
+    model = ConcernModel.train(texts, [level for _, level in examples], [p.name for p in paths])
     model.save(out)
     return model
 
