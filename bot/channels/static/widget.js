@@ -77,9 +77,15 @@
 
   var socket = io({ path: root.getAttribute("data-socketio-path") || "/socket.io", transports: ["websocket", "polling"] });
   socket.on("connect", function () { socket.emit("session_request", { session_id: sessionId }); });
+  // Rasa ignores a message without a session id, so what is typed before the server has
+  // confirmed one (a fast first message on a new page) waits here and goes out on confirm.
+  var waiting = [];
   socket.on("session_confirm", function (id) {
     sessionId = typeof id === "string" ? id : (id && id.session_id) || sessionId;
     localStorage.setItem(SESSION_KEY, sessionId);
+    waiting.splice(0).forEach(function (text) {
+      socket.emit("user_uttered", { message: text, session_id: sessionId });
+    });
   });
   socket.on("bot_uttered", function (msg) {
     typing.hidden = true;
@@ -127,6 +133,7 @@
     render(item);
     save();
     typing.hidden = false;
+    if (!sessionId) { waiting.push(text); return; }
     socket.emit("user_uttered", { message: text, session_id: sessionId });
   }
 
