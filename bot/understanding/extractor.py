@@ -119,27 +119,28 @@ class SymptomExtractor:
         self.speller = _speller(lexicon)
 
     def __call__(self, text: object) -> Extraction:
-        cleaned = clean_text(text, self.max_chars)
-        doc = self.speller(get_nlp()(fold_text(cleaned.text)))
-        denied: list[tuple[int, int]] = []
-        findings, signs = self.read(doc, denied)
+        cleaned, doc, findings, signs, denied = self._parse(text)
         kinds = self.read_duration_kinds(findings, signs)
         signs = signs + self.read_old_swelling(doc, findings, signs + kinds)
-        concern = _concern_input(doc, findings, signs, denied)
-        if len(doc.text.split()) < MIN_WORDS:
-            concern = None
+        concern = _concern_input(doc, findings, signs, denied) if len(doc.text.split()) >= MIN_WORDS else None
         model = get_concern_model() if concern else None
         resembles = tuple(Finding("alarm", sign, True, 0, len(doc.text), doc.text)
-                          for sign in (model.signs(concern) if model and concern else ()))
+                          for sign in model.signs(concern)) if model else ()
         return Extraction(cleaned.text, findings, cleaned.truncated, cleaned.original_length,
                           signs + kinds + self.read_one_side(doc, findings) + resembles)
 
     def concern_text(self, text: object) -> str | None:
         """What the concern model reads of a message (bot/understanding/concern.py)."""
-        doc = self.speller(get_nlp()(fold_text(clean_text(text, self.max_chars).text)))
+        _, doc, findings, signs, denied = self._parse(text)
+        return _concern_input(doc, findings, signs, denied)
+
+    def _parse(self, text: object):
+        """The cleaned text, its spelled doc, findings, signs, and the characters of denied signs."""
+        cleaned = clean_text(text, self.max_chars)
+        doc = self.speller(get_nlp()(fold_text(cleaned.text)))
         denied: list[tuple[int, int]] = []
         findings, signs = self.read(doc, denied)
-        return _concern_input(doc, findings, signs, denied)
+        return cleaned, doc, findings, signs, denied
 
     def read_duration_kinds(self, findings: tuple[Finding, ...],
                             signs: tuple[Finding, ...] = ()) -> tuple[Finding, ...]:
