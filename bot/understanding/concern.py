@@ -76,20 +76,25 @@ def questions_and_small_talk(folder: Path) -> list[tuple[str, str]]:
     return out
 
 
-def _pipeline() -> Any:
+def _features() -> Any:
     from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.pipeline import make_pipeline, make_union
+    from sklearn.pipeline import make_union
 
-    features = make_union(
+    return make_union(
         TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True),
         TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), min_df=2, sublinear_tf=True))
-    return make_pipeline(features, LogisticRegression(C=4.0, class_weight="balanced", max_iter=3000))
+
+
+def _classifier() -> Any:
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression(C=4.0, class_weight="balanced", max_iter=3000)
 
 
 @dataclass
 class ConcernModel:
-    models: dict[str, Any]  # sign -> fitted pipeline
+    features: Any  # word and character n-grams, fitted once, shared by the signs' classifiers
+    models: dict[str, Any]  # sign -> fitted classifier
     threshold: float
     trained_on: list[str]
     examples: int
@@ -97,16 +102,19 @@ class ConcernModel:
     @classmethod
     def train(cls, texts: list[str], levels: list[str], trained_on: list[str],
               threshold: float = THRESHOLD) -> ConcernModel:
+        features = _features()
+        matrix = features.fit_transform(texts)  # the labels play no part: read once for both
         models = {}
         for sign, positive in SIGNS:
             labels = [int(level in positive) for level in levels]
             if len(set(labels)) < 2:
                 raise ValueError(f"the examples need cases of {positive} and of other levels")
-            models[sign] = _pipeline().fit(texts, labels)
-        return cls(models, threshold, trained_on, len(texts))
+            models[sign] = _classifier().fit(matrix, labels)
+        return cls(features, models, threshold, trained_on, len(texts))
 
     def scores(self, text: str) -> dict[str, float]:
-        return {sign: float(m.predict_proba([text])[0, 1]) for sign, m in self.models.items()}
+        row = self.features.transform([text])  # once per message, for every sign
+        return {sign: float(m.predict_proba(row)[0, 1]) for sign, m in self.models.items()}
 
     def signs(self, text: str) -> list[str]:
         """The most urgent sign whose score reaches the threshold, or none."""
