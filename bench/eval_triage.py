@@ -44,6 +44,11 @@ mix), vignettes_dev22.yml (60: long-standing problems, feet and toes, nights) an
 vignettes_dev23.yml (60: each warning sign said several ways), vignettes_dev24.yml (60:
 life stages, settings and time said many ways) and vignettes_dev25.yml (60: simple, hurried or
 translated English).
+In the eighth session vignettes_dev26.yml (60: older people and their carers, many medicines,
+long messages) and vignettes_dev27.yml (60: young people, pregnancy, parents, second-language
+English, text-speak) were written to be studied, with vignettes_holdout13.yml (32, blind, a
+broad mix) and vignettes_holdout14.yml (32, blind, callers to an advice line), measured at the
+start and once at the end.
 `--set NAME` runs some sets only.
 
 Triage exact accuracy, under-triage on emergency/urgent cases (the bot's level less urgent
@@ -82,11 +87,13 @@ def main() -> None:
                          "vignettes_dev17.yml", "vignettes_dev18.yml", "vignettes_dev19.yml",
                          "vignettes_dev20.yml", "vignettes_dev21.yml", "vignettes_dev22.yml",
                          "vignettes_dev23.yml", "vignettes_dev24.yml", "vignettes_dev25.yml",
+                         "vignettes_dev26.yml", "vignettes_dev27.yml",
                          "vignettes_holdout.yml", "vignettes_holdout2.yml",
                          "vignettes_holdout3.yml", "vignettes_holdout4.yml", "vignettes_holdout5.yml",
                          "vignettes_holdout6.yml", "vignettes_holdout7.yml", "vignettes_holdout8.yml",
                          "vignettes_holdout9.yml", "vignettes_holdout10.yml",
-                         "vignettes_holdout11.yml", "vignettes_holdout12.yml")
+                         "vignettes_holdout11.yml", "vignettes_holdout12.yml",
+                         "vignettes_holdout13.yml", "vignettes_holdout14.yml")
     sets = [folder / name for name in names if (folder / name).exists()]
     if args.extractor_only:
         from bot.evaluation.triage import extractor_assess as run

@@ -119,9 +119,9 @@ class SymptomExtractor:
         self.speller = _speller(lexicon)
 
     def __call__(self, text: object) -> Extraction:
-        cleaned, doc, findings, signs, denied = self._parse(text)
-        kinds = self.read_duration_kinds(findings, signs)
-        signs = signs + self.read_old_swelling(doc, findings, signs + kinds)
+        cleaned, doc, findings, signs, denied, spells = self._parse(text)
+        kinds = self.read_duration_kinds(spells, signs)
+        signs = signs + self.read_old_swelling(doc, findings + spells, signs + kinds)
         concern = _concern_input(doc, findings, signs, denied) if len(doc.text.split()) >= MIN_WORDS else None
         model = get_concern_model() if concern else None
         resembles = tuple(Finding("alarm", sign, True, 0, len(doc.text), doc.text)
@@ -131,16 +131,19 @@ class SymptomExtractor:
 
     def concern_text(self, text: object) -> str | None:
         """What the concern model reads of a message (bot/understanding/concern.py)."""
-        _, doc, findings, signs, denied = self._parse(text)
+        _, doc, findings, signs, denied, _ = self._parse(text)
         return _concern_input(doc, findings, signs, denied)
 
     def _parse(self, text: object):
-        """The cleaned text, its spelled doc, findings, signs, and the characters of denied signs."""
+        """The cleaned text, its spelled doc, findings, signs, the characters of denied signs,
+        and every spell of time said (one finding keeps only the first: "most days ... since
+        last summer" is read for both)."""
         cleaned = clean_text(text, self.max_chars)
         doc = self.speller(get_nlp()(fold_text(cleaned.text)))
         denied: list[tuple[int, int]] = []
-        findings, signs = self.read(doc, denied)
-        return cleaned, doc, findings, signs, denied
+        spells: list[Finding] = []
+        findings, signs = self.read(doc, denied, spells)
+        return cleaned, doc, findings, signs, denied, tuple(spells)
 
     def read_duration_kinds(self, findings: tuple[Finding, ...],
                             signs: tuple[Finding, ...] = ()) -> tuple[Finding, ...]:
@@ -249,8 +252,8 @@ class SymptomExtractor:
                   if not any(k == f"{ftype}:{value}" and s < end and start < e for k, s, e in named)]
         return tuple(found)
 
-    def read(self, doc: Doc, denied: list[tuple[int, int]] | None = None
-             ) -> tuple[tuple[Finding, ...], tuple[Finding, ...]]:
+    def read(self, doc: Doc, denied: list[tuple[int, int]] | None = None,
+             spells: list[Finding] | None = None) -> tuple[tuple[Finding, ...], tuple[Finding, ...]]:
         """Findings and signs, less what a sign explains away in its own sentence: toes that go
         white in the cold and red and warm again on warming are not a cold, pale leg, nor a red,
         hot toe. The same words in another sentence still count ("... Tonight my calf is red")."""
@@ -266,15 +269,21 @@ class SymptomExtractor:
         def explained(key: str, start_char: int) -> bool:
             return any(lo <= start_char < hi and key in ids for lo, hi, ids in scopes)
 
-        findings = self.read_doc(doc, matched, explained if scopes else None)
+        findings = self.read_doc(doc, matched, explained if scopes else None, spells)
         return findings, tuple(s for s in signs if not explained(s.key, s.start))
 
     def read_doc(self, doc: Doc, matched: list[Mention],
-                 explained: Callable[[str, int], bool] | None = None) -> tuple[Finding, ...]:
+                 explained: Callable[[str, int], bool] | None = None,
+                 spells: list[Finding] | None = None) -> tuple[Finding, ...]:
+        """One finding per kind; with ``spells``, every duration:persistent said goes there."""
         hits = self._candidates(doc, matched)
         hits = _resolve(doc, hits)
         if explained is not None:
             hits = [h for h in hits if not explained(f"{h.type}:{h.value}", h.start_char)]
+        if spells is not None:
+            spells += [Finding(h.type, h.value, True, h.start_char, h.end_char,
+                               doc.text[h.start_char:h.end_char])
+                       for h in hits if h.type == "duration" and h.value == "persistent" and not h.negated]
         return _merge(doc, hits)
 
     def _candidates(self, doc: Doc, matched: list[Mention]) -> list[Hit]:
@@ -363,7 +372,8 @@ def _merge(doc: Doc, hits: list[Hit]) -> tuple[Finding, ...]:
 
 
 SPELL_FILLERS = frozenset({"about", "over", "nearly", "almost", "a", "few", "many", "several",
-                           "couple", "of", "well", "good"})
+                           "couple", "of", "well", "good", "like", "around", "maybe", "roughly",
+                           "probably"})
 
 
 def _when_not_how_long(doc: Doc, start: int, end: int) -> bool:

@@ -375,7 +375,9 @@ def risk_factor(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
 HAD_SINCE = frozenset({"had", "drunk", "drank", "touched", "smoked", "drink", "been"})
 # "every few weeks", "once a month": a frequency ("for a few weeks" is a duration)
 OCCASIONAL = frozenset({"every", "once", "twice", "times", "per", "each"})
-NOT_DURATION_AFTER = frozenset({"pregnant", "old", "ago", "back", "postpartum"})
+PREGNANT_BEFORE = frozenset({"pregnant", "pregnancy", "gestation", "along"})
+NOT_DURATION_AFTER = frozenset({"pregnant", "old", "young", "older", "younger", "ago", "back",
+                                "postpartum"})
 
 
 def _still_since(doc: Doc, end: int) -> bool:
@@ -408,6 +410,8 @@ def duration(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
             after = doc[hit.end].lower_ if hit.end < len(doc) else ""
             if before & OCCASIONAL or (after in NOT_DURATION_AFTER and not _still_since(doc, hit.end)):
                 continue
+            if before & PREGNANT_BEFORE:
+                continue  # "pregnant (24 wks)": how far along, not how long
             if hit.start > 0 and doc[hit.start - 1].lower_ == "in" and HAD_SINCE & {
                     t.lower_ for t in doc[max(0, hit.start - 7): hit.start]}:
                 continue  # "haven't had a drink in years": since when, not how long

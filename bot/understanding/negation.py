@@ -52,7 +52,8 @@ NOT_NEGATING = ("no doubt", "not only", "no matter", "not sure", "no idea", "nev
                 # a remedy that fails, not a symptom that is absent: "nothing helps the burning",
                 # "heat doesn't help the crawling"
                 "nothing helps", "nothing works", "nothing eases", "nothing stops", "nothing i do",
-                "nothing seems", "n't help", "not help", "n't ease", "not ease", "n't do anything",
+                "nothing seems", "does nothing", "did nothing", "do nothing", "doing nothing",
+                "n't help", "not help", "n't ease", "not ease", "n't do anything",
                 "not do anything", "n't do much", "n't make any difference", "n't make a difference",
                 "n't give me any relief", "n't give any relief", "n't relieve", "n't stop",
                 # something that goes on, not something absent: "a cramp that has not stopped

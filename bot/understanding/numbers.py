@@ -43,8 +43,9 @@ _SPELL = re.compile(
     r"(?:\s+of)?\s+(?P<unit>weeks?|wks?|months?|years?|yrs?)\b(?!\s+(?:ago|back|before)\b)",
     re.IGNORECASE,
 )
-# "over the last month", "the past year": a spell up to now, even without a number
-_PAST = re.compile(r"\b(?:the|this)\s+(?:last|past)\s+(?:few\s+|couple\s+of\s+)?"
+# "over the last month", "the past year", "past month": a spell up to now, even without a
+# number ("last month" alone is a date)
+_PAST = re.compile(r"\b(?:(?:the|this)\s+(?:last|past)|past)\s+(?:few\s+|couple\s+of\s+)?"
                    r"(?:months?|years?|weeks)\b", re.IGNORECASE)
 OLDER_AGE = 65
 # a cramp held for an hour or more: "calf's been locked in a knot for over an hour"; read only
@@ -58,10 +59,12 @@ _POSTURE = re.compile(r"\b(?:sit|sat|sitting|stand|stood|standing|driv\w*|drove|
                       r"train|bus|car|coach|plane|shift|work\w*)\b", re.IGNORECASE)
 _CRAMP_BEFORE = re.compile(r"\bcramp(?:s|ing)?\b|\bknot|\bspasm|\blocked\b|\bseized\b|\bcharley",
                            re.IGNORECASE)
-# "cramp 30 min still going": minutes said bare, then that it goes on
+# "cramp 30 min still going", "started 45 mins ago and still going": minutes said bare, then
+# that it goes on
 _MINUTES_ONGOING = re.compile(
     r"(?<!every )(?<!each )(?<!after )(?<!every other )\b(?P<n>\d{1,3})\s*(?:minutes?|mins?)\s+"
-    r"(?:and\s+)?(?:still|counting|now|non.?stop)\b",
+    r"(?:(?:and\s+)?(?:still|counting|now|non.?stop)"
+    r"|ago\s+(?:and\s+)?(?:it'?s\s+|is\s+|it\s+is\s+)?still)\b",
     re.IGNORECASE)
 _LONG_AGO = re.compile(
     r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"

@@ -560,3 +560,9 @@ def test_a_dropped_g_is_read_only_on_words_that_are_not_words():
     speller = get_extractor().speller
     assert [speller.dropped_g(w) for w in ("walkin", "goin", "throbbin")] == ["walking", "going", "throbbing"]
     assert [speller.dropped_g(w) for w in ("thin", "skin", "shin", "begin", "toxin")] == [None] * 5
+
+
+def test_a_remedy_that_does_nothing_denies_only_the_remedy():
+    text = "stretching does nothing, I'm 69 and on furosemide"
+    assert "relief:stretching" in absent(text)
+    assert {"risk_factor:older_age", "medication:diuretic"} <= present(text)

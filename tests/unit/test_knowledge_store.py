@@ -97,3 +97,24 @@ def test_toxin_criterion_cites_both_sources(built_store):
     assert {c.level for c in toxin} == {"urgent"}
     assert {s.document for c in toxin for s in c.sources} == {
         "Leg Aches & Cramps", "Legbot Safety Guidance: Leg Symptoms That Need Care Soon"}
+
+
+BACKGROUND = ("risk_factor:", "medication:", "body_part:", "side:")
+
+
+def test_no_same_day_advice_rests_on_background_alone(store):
+    """A risk, a medicine or a place, with nothing said of the leg, is never by itself a reason
+    for emergency or same-day care: "if you are pregnant or have just had a baby and ..." once
+    split at "or" into advice for pregnancy alone. ("One calf hurts after an operation" says
+    something of the leg: one side.)"""
+    for criterion in store.escalation_criteria():
+        if criterion.level in ("emergency", "urgent") and not criterion.qualifiers:
+            assert not all(r.startswith(BACKGROUND) for r in criterion.requires), criterion.id
+
+
+def test_a_sign_that_sets_advice_aside_is_never_what_advice_needs(store, lexicon):
+    """Words of a settling sign in a guidance sentence ("a single cramp lasts longer than ten
+    minutes") would make the advice need the very sign that sets advice aside."""
+    settling = set(lexicon.settles)
+    for criterion in store.escalation_criteria():
+        assert not settling & set(criterion.requires), criterion.id

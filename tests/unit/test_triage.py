@@ -707,3 +707,36 @@ def test_warning_signs_in_simple_or_translated_english(assessor, text, level):
 ])
 def test_background_beside_a_new_sign_and_what_is_now(assessor, text, level):
     assert_level(assessor, text, level)
+
+
+@pytest.mark.parametrize("text, level", [
+    # pre-eclampsia's signs count with a pregnancy or a recent birth
+    ("I'm 36 weeks pregnant, my ankles are puffy and since this afternoon I keep seeing flashing lights",
+     "emergency"),
+    ("30 weeks pregnant with a pounding headache and swollen feet", "urgent"),
+    ("pregnant and my calves cramp at night", "self_care"),
+    # more ways of saying a fever, breathlessness and a cramp that goes on
+    ("he's running a temp and his shin is red and hot", "urgent"),
+    ("my calf is swollen and it's getting harder to take a deep breath", "emergency"),
+    ("cramp in my foot started 25 mins ago and still going", "urgent"),
+    # now and then, or from the way one sits: not for a doctor
+    ("I take atorvastatin and get the odd cramp in my calf, once a month or so, it goes when I stretch",
+     "self_care"),
+    ("on a water tablet and get a calf cramp now and then, stretching sorts it", "self_care"),
+    ("on atorvastatin and my thighs ache all the time", "see_doctor"),
+    ("my foot goes numb when I sit cross-legged and comes back when I stand up", "self_care"),
+    ("my foot goes numb when I sit cross-legged and has stayed numb for weeks", "see_doctor"),
+    # ankles that swell on amlodipine are for a doctor to see
+    ("both ankles have swollen up since I started amlodipine", "see_doctor"),
+    # an age, a first time in years, or weeks of pregnancy are not how long it has gone on
+    ("70 years young and my legs ache after gardening", "self_care"),
+    ("first swim in like 10 years and my calves ache", "self_care"),
+    ("pregnant (30 wks) and had a calf cramp last night", "self_care"),
+    ("past month my shin has hurt", "see_doctor"),
+    ("my foot cramps wake me most mornings", "see_doctor"),
+    # every spell said counts, not only the first: months of it are not "over a few days"
+    ("pins and needles in both feet most mornings, creeping up to my ankles since last summer", "see_doctor"),
+    ("pins and needles in both feet, creeping up to my ankles over the last few days", "urgent"),
+])
+def test_pregnancy_signs_now_and_then_and_spells_of_time(assessor, text, level):
+    assert_level(assessor, text, level)
