@@ -55,6 +55,18 @@ def test_the_most_urgent_sign_over_the_threshold_is_given():
         ConcernModel.train(["a", "b"], ["self_care", "see_doctor"], [])
 
 
+@pytest.mark.parametrize("text", [
+    "", "my left calf is swollen and hot since the flight", "cramp cramp cramp cramp",
+    "chest feels tight and i can't get my breath, calf swollen", "ça fait mal 😫 <b>calf</b>",
+])
+def test_its_own_arithmetic_gives_scikit_learns_scores(model, text):
+    """The scores are computed from the fitted weights directly, for speed; they must be the
+    ones scikit-learn's transform and predict_proba give."""
+    fast, reference = model.scores(text), model.sklearn_scores(text)
+    assert fast.keys() == reference.keys()
+    assert all(abs(fast[k] - reference[k]) < 1e-9 for k in fast), (fast, reference)
+
+
 def test_denied_words_are_blanked_before_it_reads():
     text = get_extractor().concern_text("no chest pain and I'm not short of breath, my calves ache after work")
     assert text is not None and "chest" not in text and "breath" not in text and "calves ache" in text
