@@ -65,6 +65,20 @@ class Entry:
 
 
 @dataclass(frozen=True)
+class SetAside:
+    """Advice, at the levels named, that a sign shows does not apply: a swollen ankle told with
+    its injury is not the one swollen leg of a clot. The advice is set aside when it needs every
+    finding of ``advice_needing``; only where the user named places and all of them are among
+    ``at`` (when ``at`` is given); and never beside one of ``unless`` (an operation, a long
+    journey, ...)."""
+    sign: str
+    advice_needing: frozenset[str]
+    levels: tuple[str, ...]
+    at: frozenset[str] = frozenset()
+    unless: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Lexicon:
     entries: tuple[Entry, ...]
     cues: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -79,6 +93,7 @@ class Lexicon:
     postures: dict[str, tuple[str, ...]] = field(default_factory=dict)
     long_stretches: tuple[str, ...] = ()
     phrases: dict[str, str] = field(default_factory=dict)
+    set_aside: tuple[SetAside, ...] = ()
     source: Path | None = None
 
     def say(self, key: str) -> str:
@@ -213,14 +228,42 @@ def parse_lexicon(data: dict, source: Path | None = None) -> Lexicon:
     for trigger in postures:
         if trigger not in FINDING_VALUES["trigger"]:
             raise LexiconError(f"postures: {trigger!r} is not a trigger value")
+    phrases = {str(k): str(v) for k, v in (data.get("phrases") or {}).items()}
+    set_aside = _set_aside(data.get("set_aside") or [], known | set(phrases), entries)
     return Lexicon(
         tuple(entries), cues, sections, generic, complications,
         activities=_terms(data.get("activities") or ["exercise"], "activities"),
         postures=postures,
         long_stretches=_terms(data.get("long_stretches") or ["all day"], "long_stretches"),
-        phrases={str(k): str(v) for k, v in (data.get("phrases") or {}).items()},
+        phrases=phrases,
+        set_aside=set_aside,
         source=source,
     )
+
+
+def _set_aside(rules: list, known: set[str], entries: list[Entry]) -> tuple[SetAside, ...]:
+    """The ``set_aside`` section: a list of {sign, advice_needing, levels, at, unless}. A sign
+    read by the extractor's code rather than by terms ("history:injury_swelling") is known by
+    its phrase."""
+    qualifiers = {e.concept_id for e in entries if e.group == "qualifier"}
+    out = []
+    for k, rule in enumerate(rules):
+        where = f"set_aside[{k}]"
+        if not isinstance(rule, dict):
+            raise LexiconError(f"{where}: a mapping of sign, advice_needing, levels, at, unless")
+        sign = str(rule.get("sign", ""))
+        if not sign.startswith(("history:", "alarm:")) or sign not in known:
+            raise LexiconError(f"{where}: {sign!r} is not a sign of this lexicon")
+        needing = frozenset(str(x) for x in rule.get("advice_needing") or ())
+        unless = tuple(str(x) for x in rule.get("unless") or ())
+        if not needing or not needing <= known | qualifiers or not set(unless) <= known:
+            raise LexiconError(f"{where}: advice_needing and unless name findings, signs or qualifiers")
+        levels = tuple(str(x) for x in rule.get("levels") or TRIAGE_LEVELS)
+        at = frozenset(str(x) for x in rule.get("at") or ())
+        if not set(levels) <= set(TRIAGE_LEVELS) or not at <= set(FINDING_VALUES["body_part"]):
+            raise LexiconError(f"{where}: levels are triage levels, at names body parts")
+        out.append(SetAside(sign, needing, levels, at, unless))
+    return tuple(out)
 
 
 class _UniqueKeyLoader(yaml.SafeLoader):

@@ -47,9 +47,10 @@ class Assessor:
         lexicon = get_lexicon()
         self.ranker = CauseRanker(store, lexicon)
         self.settles = lexicon.settles
+        self.set_aside = lexicon.set_aside
 
     def triage(self, facts: Facts) -> Triage:
-        return check_red_flags(facts, self.store, self.settles)
+        return check_red_flags(facts, self.store, self.settles, self.set_aside)
 
     def assess(self, facts: Facts) -> Assessment:
         triage = self.triage(facts)

@@ -4,7 +4,9 @@ A criterion fires when every finding it requires is present (a denied finding ne
 its qualifiers hold and, for advice about the pain itself, the user has not denied the pain
 ("if the pain is ... associated with swelling" does not fire for "puffy ankles, no pain", but
 does for "no pain, just cramps when I walk"). Advice to book a doctor about a finding that a
-sign shows to come and go harmlessly ("puffy by evening, normal by morning") is set aside.
+sign shows to come and go harmlessly ("puffy by evening, normal by morning") is set aside, and
+so is advice at any level that a sign shows not to apply (the lexicon's set_aside section: a
+swollen ankle told with its injury is not a clot's one swollen leg).
 The most urgent level that fires decides; with none, self_care. The concern model's sign (a
 message that reads like cases needing such care, bot/understanding/concern.py) is a reason only
 where no named warning sign reaches its level.
@@ -12,11 +14,12 @@ where no named warning sign reaches its level.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from bot.contract import TRIAGE_LEVELS
 from bot.knowledge.store import Citation, EscalationCriterion, KnowledgeStore
+from bot.lexicon import SetAside
 from bot.triage.facts import Facts
 from bot.understanding.concern import CONCERN_SIGNS
 
@@ -78,36 +81,20 @@ def site_holds(sites: set[str], facts: Facts) -> bool:
     return not sites or "leg" in sites or not told or bool(told & sites)
 
 
-INJURY_SITES = frozenset({"ankle", "foot", "toes"})
-
-
-CLOT_RISKS = ("risk_factor:recent_surgery", "trigger:long_travel", "risk_factor:pregnancy",
-              "alarm:tight_cast")
-
-
-def injury_swelling(criterion: EscalationCriterion, facts: Facts) -> bool:
-    """A swollen ankle or foot told in the same sentence as its injury ("went over on my ankle
-    yesterday, it's puffed up") is the injury's swelling: advice about one swollen leg, which
-    is about a clot, is not for it. It still is when a calf or thigh is named, or no place at
-    all; when the injury is told apart from the swelling; and beside an operation, long travel,
-    pregnancy or a cast, which make a clot likelier."""
-    told = facts.of_type("body_part") - {"leg"}
+def aside_by_sign(criterion: EscalationCriterion, facts: Facts, rules: Iterable[SetAside]) -> bool:
+    """Does a sign the user told show that this advice does not apply (Lexicon.set_aside)?"""
     about = set(criterion.requires) | set(criterion.qualifiers)
-    return ({"symptom:swelling", "qualifier:one_sided"} <= about and facts.has("history:injury_swelling")
-            and not any(facts.has(k) for k in CLOT_RISKS) and bool(told) and told <= INJURY_SITES)
-
-
-def passing_cramps(criterion: EscalationCriterion, facts: Facts) -> bool:
-    """Same-day advice for "severe, persistent cramping" is about cramping that goes on, not
-    cramps that come often and each pass within minutes (those are for a doctor to see)."""
-    return (criterion.level != "see_doctor" and facts.has("history:passes_quickly")
-            and {"symptom:cramping", "duration:persistent"} <= set(criterion.requires))
+    told = facts.of_type("body_part") - {"leg"}
+    return any(facts.has(r.sign) and criterion.level in r.levels and r.advice_needing <= about
+               and not any(facts.has(k) for k in r.unless)
+               and (not r.at or (bool(told) and told <= r.at)) for r in rules)
 
 
 def fires(criterion: EscalationCriterion, facts: Facts,
-          settled: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())) -> bool:
+          settled: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
+          rules: Iterable[SetAside] = ()) -> bool:
     """``settled``: findings shown to come and go harmlessly, for any advice to book a doctor
-    and for advice about the pain itself."""
+    and for advice about the pain itself; ``rules``: advice that a sign sets aside at any level."""
     for_any, for_pain = settled
     sites = {r.split(":", 1)[1] for r in criterion.requires if r.startswith("body_part:")}
     needed = [r for r in criterion.requires if not r.startswith("body_part:")]
@@ -116,7 +103,7 @@ def fires(criterion: EscalationCriterion, facts: Facts,
     return (all(facts.has(r) for r in needed) and site_holds(sites, facts)
             and all(qualifier_holds(q, facts) for q in criterion.qualifiers)
             and not _pain_denied(criterion.pain, facts) and not set_aside
-            and not injury_swelling(criterion, facts) and not passing_cramps(criterion, facts))
+            and not aside_by_sign(criterion, facts, rules))
 
 
 def _pain_denied(pain: tuple[str, ...], facts: Facts) -> bool:
@@ -126,12 +113,15 @@ def _pain_denied(pain: tuple[str, ...], facts: Facts) -> bool:
 
 
 def check_red_flags(facts: Facts, store: KnowledgeStore,
-                    settles: Mapping[str, tuple[frozenset[str], frozenset[str]]]) -> Triage:
+                    settles: Mapping[str, tuple[frozenset[str], frozenset[str]]],
+                    rules: Iterable[SetAside] = ()) -> Triage:
     """``settles``: for a sign, the findings it shows to come and go harmlessly, for any advice
-    to book a doctor and for advice about the pain only (Lexicon.settles)."""
+    to book a doctor and for advice about the pain only (Lexicon.settles); ``rules``: advice a
+    sign sets aside at any level (Lexicon.set_aside)."""
     present = [settles[s] for s in facts.alarms if s in settles]
     settled = (frozenset().union(*(a for a, _ in present)), frozenset().union(*(p for _, p in present)))
-    fired = [c for c in store.escalation_criteria() if fires(c, facts, settled)]
+    rules = tuple(rules)
+    fired = [c for c in store.escalation_criteria() if fires(c, facts, settled, rules)]
     fired = [c for c in fired if not _redundant(c, fired)]
     if not fired:
         return Triage("self_care", ())

@@ -78,6 +78,14 @@ def test_explained_and_generic_ids_must_exist():
     (lambda d: d["history"]["cold_colour_change"].update(together_within="paragraph"), "together_within"),
     (lambda d: d["conditions"]["arthritis"].update(explains=["alarm:fever"]), "only a sign"),
     (lambda d: d["alarms"]["fever"].update(from_duration=True), "only history"),
+    (lambda d: d["set_aside"][0].update(sign="history:no_such_sign"), "not a sign"),
+    (lambda d: d["set_aside"][0].update(sign="symptom:swelling"), "not a sign"),
+    (lambda d: d["set_aside"][0].update(advice_needing=["symptom:itchy_knees"]), "advice_needing"),
+    (lambda d: d["set_aside"][0].update(advice_needing=[]), "advice_needing"),
+    (lambda d: d["set_aside"][0].update(unless=["risk_factor:no_such_risk"]), "unless"),
+    (lambda d: d["set_aside"][0].update(levels=["soon"]), "levels"),
+    (lambda d: d["set_aside"][0].update(at=["elbow"]), "body parts"),
+    (lambda d: d["set_aside"].append("injury"), "a mapping"),
 ])
 def test_sign_options_are_checked(change, message):
     import yaml
