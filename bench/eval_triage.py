@@ -48,7 +48,9 @@ In the eighth session vignettes_dev26.yml (60: older people and their carers, ma
 long messages) and vignettes_dev27.yml (60: young people, pregnancy, parents, second-language
 English, text-speak) were written to be studied, with vignettes_holdout13.yml (32, blind, a
 broad mix) and vignettes_holdout14.yml (32, blind, callers to an advice line), measured at the
-start and once at the end.
+start and once at the end; then vignettes_dev28.yml (60: danger said quietly, studied),
+vignettes_dev29.yml (60: look-alikes beside real cases, studied) and vignettes_holdout15.yml (40,
+blind, measured once at the end).
 `--set NAME` runs some sets only.
 
 Triage exact accuracy, under-triage on emergency/urgent cases (the bot's level less urgent
@@ -87,13 +89,15 @@ def main() -> None:
                          "vignettes_dev17.yml", "vignettes_dev18.yml", "vignettes_dev19.yml",
                          "vignettes_dev20.yml", "vignettes_dev21.yml", "vignettes_dev22.yml",
                          "vignettes_dev23.yml", "vignettes_dev24.yml", "vignettes_dev25.yml",
-                         "vignettes_dev26.yml", "vignettes_dev27.yml",
+                         "vignettes_dev26.yml", "vignettes_dev27.yml", "vignettes_dev28.yml",
+                         "vignettes_dev29.yml",
                          "vignettes_holdout.yml", "vignettes_holdout2.yml",
                          "vignettes_holdout3.yml", "vignettes_holdout4.yml", "vignettes_holdout5.yml",
                          "vignettes_holdout6.yml", "vignettes_holdout7.yml", "vignettes_holdout8.yml",
                          "vignettes_holdout9.yml", "vignettes_holdout10.yml",
                          "vignettes_holdout11.yml", "vignettes_holdout12.yml",
-                         "vignettes_holdout13.yml", "vignettes_holdout14.yml")
+                         "vignettes_holdout13.yml", "vignettes_holdout14.yml",
+                         "vignettes_holdout15.yml")
     sets = [folder / name for name in names if (folder / name).exists()]
     if args.extractor_only:
         from bot.evaluation.triage import extractor_assess as run

@@ -392,6 +392,23 @@ def _still_since(doc: Doc, end: int) -> bool:
     return False
 
 
+OF_WHAT = frozenset({"risk_factor", "medication"})
+
+
+def _of_a_medicine_or_risk(doc: Doc, hit: Hit, every: list[Hit]) -> bool:
+    """Is a spell said of a medicine or a risk just before it in its clause ("on simvastatin
+    for years", "type 1 for 15 years"), with no symptom or place between? Then it says how long
+    that has been, not how long the trouble has gone on."""
+    before = [h for h in every if h.end <= hit.start and hit.start - h.end <= 3]
+    if not before:
+        return False
+    nearest = max(before, key=lambda h: h.end)
+    between = doc[nearest.end:hit.start]
+    return (nearest.type in OF_WHAT and not nearest.negated
+            and not any(t.text in {",", ".", ";", "!", "?"} or t.lower_ in {"and", "but"} for t in between)
+            and any(t.lower_ in {"for", "since"} for t in list(between) + [doc[hit.start]]))
+
+
 def duration(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
     """A span of weeks or months that is not a frequency or an age.
 
@@ -405,6 +422,8 @@ def duration(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
     for hit in hits:
         if hit.value == "persistent" and any(s <= hit.start and hit.end <= e for s, e in postures):
             continue
+        if hit.value == "persistent" and _of_a_medicine_or_risk(doc, hit, every):
+            continue  # "on simvastatin for years", "type 1 for 15 years": how long that is
         if hit.value == "persistent" and hit.end - hit.start == 1:
             before = {t.lower_ for t in doc[max(0, hit.start - 3): hit.start]}
             after = doc[hit.end].lower_ if hit.end < len(doc) else ""

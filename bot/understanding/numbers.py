@@ -64,7 +64,7 @@ _CRAMP_BEFORE = re.compile(r"\bcramp(?:s|ing)?\b|\bknot|\bspasm|\blocked\b|\bsei
 _MINUTES_ONGOING = re.compile(
     r"(?<!every )(?<!each )(?<!after )(?<!every other )\b(?P<n>\d{1,3})\s*(?:minutes?|mins?)\s+"
     r"(?:(?:and\s+)?(?:still|counting|now|non.?stop)"
-    r"|ago\s+(?:and\s+)?(?:it'?s\s+|is\s+|it\s+is\s+)?still)\b",
+    r"|ago\s+(?:and\s+)?(?:it'?s\s+|is\s+|it\s+is\s+|it\s+)?still)\b",
     re.IGNORECASE)
 _LONG_AGO = re.compile(
     r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
@@ -102,12 +102,13 @@ _FEARED = re.compile(
     r"(?:heart attack|stroke)\b"
     r"|\b(?:give|gave|giving|gives) (?:me|him|her) an? heart attack\b", re.IGNORECASE)
 _THINKING = re.compile(r"^[^\w.!?;]*(?:just )?(?:thinking about it|thinking about that|"
-                       r"when i think about it|at the thought)\b", re.IGNORECASE)
+                       r"when i think about it|at the thought|(?:for|from|with) laugh(?:ing|ter))\b",
+                       re.IGNORECASE)
 
 
 def feared_not_felt(text: str, start: int, end: int) -> bool:
     """A figure of speech of fear, not a symptom: "am I going to have a heart attack?", "I
-    can't breathe thinking about it"."""
+    can't breathe thinking about it"; or of laughter: "I couldn't breathe for laughing"."""
     return any(m.start() <= start and end <= m.end() for m in _FEARED.finditer(text)) or bool(
         _THINKING.match(text[end:end + 40]))
 

@@ -740,3 +740,26 @@ def test_background_beside_a_new_sign_and_what_is_now(assessor, text, level):
 ])
 def test_pregnancy_signs_now_and_then_and_spells_of_time(assessor, text, level):
     assert_level(assessor, text, level)
+
+
+@pytest.mark.parametrize("text, level", [
+    # danger said quietly: what the person noticed, not a medical word
+    ("I have sickle cell disease and both my legs are aching in the bones tonight", "urgent"),
+    ("I drew a line round the red patch on my calf and this morning the redness is past the line", "urgent"),
+    ("big toe red and shiny and hot, first time ever", "urgent"),
+    ("on dialysis and I missed my session yesterday because of the snow, legs feel weak", "emergency"),
+    ("my feet tingle and my legs are getting weak and now swallowing feels strange", "emergency"),
+    ("got stung on the leg and now my lips feel fat", "emergency"),
+    ("diabetic, found a hole under my big toe that smells off", "urgent"),
+    ("banged my thigh, it is twice the size of the other one and I feel light-headed", "emergency"),
+    ("had my knee scoped last week and now one calf aches", "urgent"),
+    ("fell off the kerb, heard a crack in my ankle, can only hobble", "urgent"),
+    ("felt a pinprick in the shed and now my calf is cramping hard", "urgent"),
+    ("I've had repeated attacks of gout in my big toe this year", "see_doctor"),
+    # and what only sounds like it
+    ("I couldn't breathe for laughing when my calf cramped", "self_care"),
+    ("type 1 for 15 years, foot checks all normal, my calves cramped after a long hike", "self_care"),
+    ("went over on my ankle, it's puffed up and I felt a bit light-headed with the pain", "see_doctor"),
+])
+def test_danger_said_quietly_and_what_only_sounds_like_it(assessor, text, level):
+    assert_level(assessor, text, level)
