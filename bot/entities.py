@@ -7,6 +7,9 @@ from __future__ import annotations
 # and the one-leg qualifier the extractor infers).
 SIGN_TYPES = ("alarm", "history", "qualifier")
 ONE_SIDED = "qualifier:one_sided"
+# One leg compared with the other in so many words ("one is bigger than the other"): a side
+# named as "both", in that message or later, does not undo it.
+COMPARED = "qualifier:compared"
 
 
 def sign_ids(entities: list[dict]) -> list[str]:

@@ -258,6 +258,8 @@ def _set_aside(rules: list, known: set[str], entries: list[Entry]) -> tuple[SetA
         unless = tuple(str(x) for x in rule.get("unless") or ())
         if not needing or not needing <= known | qualifiers or not set(unless) <= known:
             raise LexiconError(f"{where}: advice_needing and unless name findings, signs or qualifiers")
+        if "levels" in rule and not rule["levels"]:
+            raise LexiconError(f"{where}: levels, when given, name at least one level")
         levels = tuple(str(x) for x in rule.get("levels") or TRIAGE_LEVELS)
         at = frozenset(str(x) for x in rule.get("at") or ())
         if not set(levels) <= set(TRIAGE_LEVELS) or not at <= set(FINDING_VALUES["body_part"]):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from bot.entities import ONE_SIDED
+from bot.entities import COMPARED, ONE_SIDED
 
 
 @dataclass(frozen=True)
@@ -37,15 +37,17 @@ class Facts:
         without one, the way it was said ("my calf is swollen", "one leg")."""
         sides = self.of_type("side")
         single = sides & {"left", "right"}
-        if sides:  # one of left and right, not both, nor "both" ...
+        if single:  # one of left and right, not both, nor "both" ...
             # ... unless one leg was compared with the other: "both ankles swell, but since the
             # flight my left leg is way bigger than the right"
             return len(single) == 1 and ("both" not in sides or ONE_SIDED in self.alarms)
-        return ONE_SIDED in self.alarms
+        # "my calf is swollen" then "both": both; "both legs ache, but one is more swollen than
+        # the other": the comparison decides
+        return ONE_SIDED in self.alarms and ("both" not in sides or COMPARED in self.alarms)
 
     def told(self) -> frozenset[str]:
         """Everything present, the signs included, with one-sidedness as decided above."""
-        signs = self.alarms - {ONE_SIDED}
+        signs = self.alarms - {ONE_SIDED, COMPARED}
         return self.present | signs | ({ONE_SIDED} if self.one_sided() else set())
 
     def knows(self, key: str) -> bool:

@@ -155,8 +155,12 @@ class _LinearScorer:
 
     @classmethod
     def compile(cls, features: Any, models: dict[str, Any]) -> _LinearScorer:
+        if getattr(features, "transformer_weights", None):
+            raise ValueError("the concern model's n-gram parts are weighted: score with scikit-learn")
         parts, offset = [], 0
         for _, vectorizer in features.transformer_list:
+            if not vectorizer.sublinear_tf or vectorizer.norm != "l2" or not vectorizer.use_idf:
+                raise ValueError("the concern model's n-grams are not sublinear, l2, idf-weighted")
             vocabulary = vectorizer.vocabulary_
             idf = vectorizer.idf_
             parts.append(_Part(vectorizer.build_analyzer(),

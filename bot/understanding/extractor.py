@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from bot.entities import ONE_SIDED
+from bot.entities import COMPARED, ONE_SIDED
 from bot.lexicon import Lexicon, get_lexicon
 from bot.matching import Mention, TermMatcher
 from bot.nlp import fold_text, get_nlp, lemma_table
@@ -24,7 +24,7 @@ from bot.settings import get_settings
 from bot.understanding.concern import MIN_WORDS, get_concern_model
 from bot.understanding.groups import GROUPS, Hit, context_findings
 from bot.understanding.negation import negated_spans
-from bot.understanding.numbers import feared_not_felt, long_ago, regex_findings
+from bot.understanding.numbers import feared_not_felt, for_laughing, long_ago, regex_findings
 from bot.understanding.signs import TogetherMatcher
 from bot.understanding.spelling import Speller
 from bot.understanding.text import clean_text
@@ -89,7 +89,7 @@ RECENT = "history:recent"  # "this week", "since this morning": said in so many 
 # felt ("am I going to have a heart attack?", "I can't breathe thinking about it"). Months ago
 # is still read as now (a clot stays likelier for weeks after an operation; when in doubt,
 # escalate).
-NOT_NOW_IF_LONG_AGO = frozenset({"symptom:chest_pain", "symptom:shortness_of_breath",
+NOT_NOW_IF_LONG_AGO = frozenset({"symptom:chest_pain", "symptom:shortness_of_breath", "risk_factor:pregnancy",
                                  "risk_factor:recent_surgery", "trigger:long_travel"})
 
 
@@ -119,9 +119,9 @@ class SymptomExtractor:
         self.speller = _speller(lexicon)
 
     def __call__(self, text: object) -> Extraction:
-        cleaned, doc, findings, signs, denied, spells = self._parse(text)
-        kinds = self.read_duration_kinds(spells, signs)
-        signs = signs + self.read_old_swelling(doc, findings + spells, signs + kinds)
+        cleaned, doc, findings, signs, denied = self._parse(text)
+        kinds = self.read_duration_kinds(findings, signs)
+        signs = signs + self.read_old_swelling(doc, findings, signs + kinds)
         concern = _concern_input(doc, findings, signs, denied) if len(doc.text.split()) >= MIN_WORDS else None
         model = get_concern_model() if concern else None
         resembles = tuple(Finding("alarm", sign, True, 0, len(doc.text), doc.text)
@@ -131,19 +131,16 @@ class SymptomExtractor:
 
     def concern_text(self, text: object) -> str | None:
         """What the concern model reads of a message (bot/understanding/concern.py)."""
-        _, doc, findings, signs, denied, _ = self._parse(text)
+        _, doc, findings, signs, denied = self._parse(text)
         return _concern_input(doc, findings, signs, denied)
 
     def _parse(self, text: object):
-        """The cleaned text, its spelled doc, findings, signs, the characters of denied signs,
-        and every spell of time said (one finding keeps only the first: "most days ... since
-        last summer" is read for both)."""
+        """The cleaned text, its spelled doc, findings, signs, and the characters of denied signs."""
         cleaned = clean_text(text, self.max_chars)
         doc = self.speller(get_nlp()(fold_text(cleaned.text)))
         denied: list[tuple[int, int]] = []
-        spells: list[Finding] = []
-        findings, signs = self.read(doc, denied, spells)
-        return cleaned, doc, findings, signs, denied, tuple(spells)
+        findings, signs = self.read(doc, denied)
+        return cleaned, doc, findings, signs, denied
 
     def read_duration_kinds(self, findings: tuple[Finding, ...],
                             signs: tuple[Finding, ...] = ()) -> tuple[Finding, ...]:
@@ -216,7 +213,8 @@ class SymptomExtractor:
         said = self.one_side_matcher(doc)
         if said:  # said in so many words, a side named or not ("my left leg is bigger than the other")
             m = said[0]
-            return (Finding("qualifier", "one_sided", True, m.start_char, m.end_char, m.text),)
+            return (Finding("qualifier", "one_sided", True, m.start_char, m.end_char, m.text),
+                    Finding(*COMPARED.split(":"), True, m.start_char, m.end_char, m.text))
         if any(f.type == "side" for f in findings):
             return ()
         symptoms = [f.start for f in findings if f.type == "symptom" and f.present]
@@ -252,8 +250,8 @@ class SymptomExtractor:
                   if not any(k == f"{ftype}:{value}" and s < end and start < e for k, s, e in named)]
         return tuple(found)
 
-    def read(self, doc: Doc, denied: list[tuple[int, int]] | None = None,
-             spells: list[Finding] | None = None) -> tuple[tuple[Finding, ...], tuple[Finding, ...]]:
+    def read(self, doc: Doc, denied: list[tuple[int, int]] | None = None
+             ) -> tuple[tuple[Finding, ...], tuple[Finding, ...]]:
         """Findings and signs, less what a sign explains away in its own sentence: toes that go
         white in the cold and red and warm again on warming are not a cold, pale leg, nor a red,
         hot toe. The same words in another sentence still count ("... Tonight my calf is red")."""
@@ -269,21 +267,15 @@ class SymptomExtractor:
         def explained(key: str, start_char: int) -> bool:
             return any(lo <= start_char < hi and key in ids for lo, hi, ids in scopes)
 
-        findings = self.read_doc(doc, matched, explained if scopes else None, spells)
+        findings = self.read_doc(doc, matched, explained if scopes else None)
         return findings, tuple(s for s in signs if not explained(s.key, s.start))
 
     def read_doc(self, doc: Doc, matched: list[Mention],
-                 explained: Callable[[str, int], bool] | None = None,
-                 spells: list[Finding] | None = None) -> tuple[Finding, ...]:
-        """One finding per kind; with ``spells``, every duration:persistent said goes there."""
+                 explained: Callable[[str, int], bool] | None = None) -> tuple[Finding, ...]:
         hits = self._candidates(doc, matched)
         hits = _resolve(doc, hits)
         if explained is not None:
             hits = [h for h in hits if not explained(f"{h.type}:{h.value}", h.start_char)]
-        if spells is not None:
-            spells += [Finding(h.type, h.value, True, h.start_char, h.end_char,
-                               doc.text[h.start_char:h.end_char])
-                       for h in hits if h.type == "duration" and h.value == "persistent" and not h.negated]
         return _merge(doc, hits)
 
     def _candidates(self, doc: Doc, matched: list[Mention]) -> list[Hit]:
@@ -317,7 +309,8 @@ class SymptomExtractor:
                 ftype, value = concept.split(":", 1)
                 past = concept in NOT_NOW_IF_LONG_AGO and (
                     long_ago(doc.text, span.start_char, span.end_char)
-                    or feared_not_felt(doc.text, span.start_char, span.end_char))
+                    or feared_not_felt(doc.text, span.start_char, span.end_char)) or (
+                    concept == "symptom:shortness_of_breath" and for_laughing(doc.text, span.end_char))
                 hits.append(Hit(start, end, ftype, value, span.start_char, span.end_char,
                                 (start, end) in negated or past, (start, end) in together))
         return hits

@@ -360,15 +360,22 @@ DRINK_ENDS = frozenset({".", ",", ";", "!", "?", "and", "or", "alcohol", "at", "
 
 def risk_factor(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
     """Risk factors stand as matched, except a bare "drink" (or "drank", "drinks"): it names
-    alcohol only when denied ("I don't drink, but ..."); "drank a glass of water" names nothing."""
+    alcohol only when denied ("I don't drink, but ..."); "drank a glass of water" names nothing,
+    nor "I drink a lot of water"."""
     kept = []
     for hit in hits:
         if hit.end - hit.start == 1 and doc[hit.start].norm_ == "drink":
             nxt = doc[hit.end].lower_ if hit.end < len(doc) else "."
             if not hit.negated or nxt not in DRINK_ENDS:
                 continue
+        if hit.value == "alcohol" and {t.lower_ for t in doc[hit.end:hit.end + 4]} & SOFT_DRINKS:
+            continue  # "I drink a lot of water": not alcohol
         kept.append(hit)
     return kept
+
+
+SOFT_DRINKS = frozenset({"water", "fluids", "fluid", "tea", "coffee", "juice", "squash", "milk",
+                         "pop", "soda", "cola", "coke"})
 
 
 # "haven't had a drink in years", "not smoked in years": how long since something was done
@@ -406,7 +413,8 @@ def _of_a_medicine_or_risk(doc: Doc, hit: Hit, every: list[Hit]) -> bool:
     between = doc[nearest.end:hit.start]
     return (nearest.type in OF_WHAT and not nearest.negated
             and not any(t.text in {",", ".", ";", "!", "?"} or t.lower_ in {"and", "but"} for t in between)
-            and any(t.lower_ in {"for", "since"} for t in list(between) + [doc[hit.start]]))
+            and (any(t.lower_ in {"for", "since"} for t in list(between) + [doc[hit.start]])
+                 or (len(between) > 0 and all(t.like_num for t in between))))  # "atorvastatin 5 years"
 
 
 def duration(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:

@@ -53,6 +53,8 @@ NOT_NEGATING = ("no doubt", "not only", "no matter", "not sure", "no idea", "nev
                 # "heat doesn't help the crawling"
                 "nothing helps", "nothing works", "nothing eases", "nothing stops", "nothing i do",
                 "nothing seems", "does nothing", "did nothing", "do nothing", "doing nothing",
+                # a session missed, not a condition denied: "I didn't go to dialysis yesterday"
+                "n't go to", "not go to", "n't get to", "not get to", "n't make it to",
                 "n't help", "not help", "n't ease", "not ease", "n't do anything",
                 "not do anything", "n't do much", "n't make any difference", "n't make a difference",
                 "n't give me any relief", "n't give any relief", "n't relieve", "n't stop",

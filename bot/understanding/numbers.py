@@ -20,7 +20,8 @@ _AGE = re.compile(
 _NUMBER_WORDS = {"ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
                  "thirty": 30, "forty": 40, "forty-five": 45, "sixty": 60}
 _MINUTES = re.compile(
-    r"\b(?:for|over|more than|longer than|lasts?|lasted|lasting|about|around|nearly|almost|been|since)\s+"
+    r"\b(?:for|over|more than|longer than|lasts?|lasted|lasting|about|around|nearly|almost|been|since|"
+    r"going|going on|already)\s+"
     r"(?:(?:a good|like|about|around|at least|over|roughly)\s+)*"
     r"(?P<n>\d{1,3}|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|sixty)"
     r"\s*(?:\+\s*)?(?:minutes?|mins?)\b",
@@ -102,15 +103,21 @@ _FEARED = re.compile(
     r"(?:heart attack|stroke)\b"
     r"|\b(?:give|gave|giving|gives) (?:me|him|her) an? heart attack\b", re.IGNORECASE)
 _THINKING = re.compile(r"^[^\w.!?;]*(?:just )?(?:thinking about it|thinking about that|"
-                       r"when i think about it|at the thought|(?:for|from|with) laugh(?:ing|ter))\b",
-                       re.IGNORECASE)
+                       r"when i think about it|at the thought)\b", re.IGNORECASE)
+# "I couldn't breathe for laughing": the idiom only ("short of breath from laughing" may be real)
+_FOR_LAUGHING = re.compile(r"^[^\w.!?;]*for laugh(?:ing|ter)\b", re.IGNORECASE)
 
 
 def feared_not_felt(text: str, start: int, end: int) -> bool:
     """A figure of speech of fear, not a symptom: "am I going to have a heart attack?", "I
-    can't breathe thinking about it"; or of laughter: "I couldn't breathe for laughing"."""
+    can't breathe thinking about it"."""
     return any(m.start() <= start and end <= m.end() for m in _FEARED.finditer(text)) or bool(
         _THINKING.match(text[end:end + 40]))
+
+
+def for_laughing(text: str, end: int) -> bool:
+    """ "I couldn't breathe for laughing": laughter, not breathlessness."""
+    return bool(_FOR_LAUGHING.match(text[end:end + 30]))
 
 
 def regex_findings(text: str) -> list[tuple[str, str, int, int]]:

@@ -84,6 +84,7 @@ def test_explained_and_generic_ids_must_exist():
     (lambda d: d["set_aside"][0].update(advice_needing=[]), "advice_needing"),
     (lambda d: d["set_aside"][0].update(unless=["risk_factor:no_such_risk"]), "unless"),
     (lambda d: d["set_aside"][0].update(levels=["soon"]), "levels"),
+    (lambda d: d["set_aside"][0].update(levels=[]), "at least one level"),
     (lambda d: d["set_aside"][0].update(at=["elbow"]), "body parts"),
     (lambda d: d["set_aside"].append("injury"), "a mapping"),
 ])

@@ -734,8 +734,10 @@ def test_background_beside_a_new_sign_and_what_is_now(assessor, text, level):
     ("pregnant (30 wks) and had a calf cramp last night", "self_care"),
     ("past month my shin has hurt", "see_doctor"),
     ("my foot cramps wake me most mornings", "see_doctor"),
-    # every spell said counts, not only the first: months of it are not "over a few days"
-    ("pins and needles in both feet most mornings, creeping up to my ankles since last summer", "see_doctor"),
+    # a long spell said of something else does not make a new weakness or swelling old
+    ("My legs have been getting weaker every day since Sunday and now I've got a temperature. "
+     "I've had asthma for years", "emergency"),
+    ("My left calf has swollen up and it aches constantly, had varicose veins for years.", "urgent"),
     ("pins and needles in both feet, creeping up to my ankles over the last few days", "urgent"),
 ])
 def test_pregnancy_signs_now_and_then_and_spells_of_time(assessor, text, level):
@@ -758,6 +760,21 @@ def test_pregnancy_signs_now_and_then_and_spells_of_time(assessor, text, level):
     ("I've had repeated attacks of gout in my big toe this year", "see_doctor"),
     # and what only sounds like it
     ("I couldn't breathe for laughing when my calf cramped", "self_care"),
+    ("my calf is swollen and my chest hurts from laughing", "emergency"),
+    ("my left leg swelled after my flight and I'm short of breath from laughing at anything", "emergency"),
+    ("I'm on simvastatin and the odd cramp but my legs have ached every day for months", "see_doctor"),
+    ("I didn't go to dialysis yesterday and my legs feel weak and heavy", "emergency"),
+    ("I'm 34 weeks pregnant and my rings won't go on anymore", "urgent"),
+    ("I had a baby 5 days ago, my vision is blurry", "emergency"),
+    ("I have sickle cell disease, temperature 39 and my legs ache", "emergency"),
+    # words near a warning sign that are about something else
+    ("my lips feel fat after the dentist", "self_care"),
+    ("I have sickle cell trait and my legs ache after running", "self_care"),
+    ("I can't swallow big tablets, are there liquid painkillers for my aching legs?", "self_care"),
+    ("I got a temp job standing all day and my feet ache", "self_care"),
+    ("hole in my sock and my feet smell", "self_care"),
+    ("I keep asking the same question, why do my legs ache at night?", "self_care"),
+    ("pregnant, my eyes are puffy from crying", "see_doctor"),
     ("type 1 for 15 years, foot checks all normal, my calves cramped after a long hike", "self_care"),
     ("went over on my ankle, it's puffed up and I felt a bit light-headed with the pain", "see_doctor"),
 ])
