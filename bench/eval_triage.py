@@ -50,7 +50,9 @@ English, text-speak) were written to be studied, with vignettes_holdout13.yml (3
 broad mix) and vignettes_holdout14.yml (32, blind, callers to an advice line), measured at the
 start and once at the end; then vignettes_dev28.yml (60: danger said quietly, studied),
 vignettes_dev29.yml (60: look-alikes beside real cases, studied) and vignettes_holdout15.yml (40,
-blind, measured once at the end).
+blind, measured once at the end); last vignettes_dev30.yml (60: the realistic night-time mix,
+mostly not emergencies) and vignettes_dev31.yml (60: emergencies in settings and groups easy to
+overlook), both studied.
 `--set NAME` runs some sets only.
 
 Triage exact accuracy, under-triage on emergency/urgent cases (the bot's level less urgent
@@ -90,7 +92,7 @@ def main() -> None:
                          "vignettes_dev20.yml", "vignettes_dev21.yml", "vignettes_dev22.yml",
                          "vignettes_dev23.yml", "vignettes_dev24.yml", "vignettes_dev25.yml",
                          "vignettes_dev26.yml", "vignettes_dev27.yml", "vignettes_dev28.yml",
-                         "vignettes_dev29.yml",
+                         "vignettes_dev29.yml", "vignettes_dev30.yml", "vignettes_dev31.yml",
                          "vignettes_holdout.yml", "vignettes_holdout2.yml",
                          "vignettes_holdout3.yml", "vignettes_holdout4.yml", "vignettes_holdout5.yml",
                          "vignettes_holdout6.yml", "vignettes_holdout7.yml", "vignettes_holdout8.yml",

@@ -352,15 +352,23 @@ def _resolve(doc: Doc, hits: list[Hit]) -> list[Hit]:
 
 
 def _merge(doc: Doc, hits: list[Hit]) -> tuple[Finding, ...]:
-    """One finding per (type, value); present wins over negated (when in doubt, present)."""
+    """One finding per (type, value); present wins over negated (when in doubt, present). A
+    spell said in words next to each other is one spell: "every day for months" is read whole,
+    so that its kind (weeks or more) is seen."""
     merged: dict[tuple[str, str], Finding] = {}
+    ends: dict[tuple[str, str], int] = {}  # the token where the kept finding ends
     for hit in sorted(hits, key=lambda h: (h.start, h.end)):
         key = (hit.type, hit.value)
         finding = Finding(hit.type, hit.value, not hit.negated, hit.start_char, hit.end_char,
                           doc.text[hit.start_char:hit.end_char])
         previous = merged.get(key)
         if previous is None or (finding.present and not previous.present):
-            merged[key] = finding
+            merged[key], ends[key] = finding, hit.end
+        elif (key == ("duration", "persistent") and finding.present and previous.present
+              and 0 <= hit.start - ends[key] <= 1):
+            end = max(previous.end, finding.end)
+            merged[key] = Finding(*key, True, previous.start, end, doc.text[previous.start:end])
+            ends[key] = max(ends[key], hit.end)
     return tuple(sorted(merged.values(), key=lambda f: (f.start, f.type)))
 
 

@@ -116,6 +116,8 @@ def symptom(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
             continue  # "breathing" names a finding only to deny it: "breathing's fine"
         if hit.value == "aching" and _a_sore(doc, hit):
             continue  # "a sore on my foot": an open sore (a sign), not a pain
+        if hit.value == "redness" and _wine(doc, hit):
+            continue  # "after a glass of red": wine, not a red leg
         if hit.value == "aching" and not hit.negated:
             lo, hi = clause_of(doc, hit.start, PAIN_CLAUSE_BREAKS)
             if any(lo <= s.start < hi for s in specific):
@@ -129,6 +131,15 @@ def symptom(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
                 continue
         kept.append(hit)
     return kept
+
+
+def _wine(doc: Doc, hit: Hit) -> bool:
+    before = [t.lower_ for t in doc[max(0, hit.start - 2):hit.start]]
+    after = doc[hit.end].lower_ if hit.end < len(doc) else ""
+    return after == "wine" or (len(before) == 2 and before[1] == "of" and before[0] in WINE_MEASURES)
+
+
+WINE_MEASURES = frozenset({"glass", "glasses", "bottle", "bottles", "drop", "splash", "large", "small"})
 
 
 def body_part(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
@@ -433,9 +444,12 @@ def duration(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
         if hit.value == "persistent" and _of_a_medicine_or_risk(doc, hit, every):
             continue  # "on simvastatin for years", "type 1 for 15 years": how long that is
         if hit.value == "persistent" and hit.end - hit.start == 1:
-            before = {t.lower_ for t in doc[max(0, hit.start - 3): hit.start]}
+            window = [t.lower_ for t in doc[max(0, hit.start - 3): hit.start]]
+            before = set(window)
             after = doc[hit.end].lower_ if hit.end < len(doc) else ""
-            if before & OCCASIONAL or (after in NOT_DURATION_AFTER and not _still_since(doc, hit.end)):
+            # "every few weeks" is how often; "every day for months" is how long
+            frequency = before & OCCASIONAL and not ({"for", "since"} & before)
+            if frequency or (after in NOT_DURATION_AFTER and not _still_since(doc, hit.end)):
                 continue
             if before & PREGNANT_BEFORE:
                 continue  # "pregnant (24 wks)": how far along, not how long

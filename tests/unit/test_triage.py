@@ -780,3 +780,25 @@ def test_pregnancy_signs_now_and_then_and_spells_of_time(assessor, text, level):
 ])
 def test_danger_said_quietly_and_what_only_sounds_like_it(assessor, text, level):
     assert_level(assessor, text, level)
+
+
+@pytest.mark.parametrize("text, level", [
+    # settings and groups that are easy to overlook
+    ("my temperature is 38.4 and the red patch on my shin has doubled since lunch", "urgent"),
+    ("I'm on warfarin, knocked my shin and the bruise is getting bigger", "urgent"),
+    ("took a kick to the shin at football, the pain is out of proportion even after paracetamol and my "
+     "foot has gone numb", "emergency"),
+    ("my son has a fever and purple spots that don't fade when I press a glass on them, his legs hurt",
+     "emergency"),
+    ("ran an ultra, my wee is dark like cola and I've barely been at all today", "emergency"),
+    # and the everyday look-alikes beside them
+    ("restless legs tonight after a glass of red", "self_care"),
+    ("both ankles swell in the heat but they're fine in the morning", "self_care"),
+    ("my legs are swollen and weeping clear fluid", "see_doctor"),
+    ("a cut on my shin is weeping and smells", "urgent"),
+    ("she keeps getting cramp in her feet in bed, only now and then", "self_care"),
+    ("the odd cramp but my legs have ached every day for months", "see_doctor"),
+    ("I get a cramp once every couple of weeks", "self_care"),
+])
+def test_overlooked_settings_and_their_look_alikes(assessor, text, level):
+    assert_level(assessor, text, level)
