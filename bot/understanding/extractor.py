@@ -329,6 +329,9 @@ def _speller(lexicon: Lexicon) -> Speller:
             else:
                 phrases.add(term.lower())
     words = {w for e in lexicon.entries for t in e.terms for w in t.lower().split()}
+    # words of signs read together count as known too: "bluey" is a colour, not "fluey"
+    words |= {w for e in lexicon.entries for rule in e.together for group in rule for t in group
+              for w in t.lower().split()}
     words |= {w for ts in lexicon.cues.values() for t in ts for w in t.lower().split()}
     table = lemma_table()
     words |= set(table.values())

@@ -99,14 +99,16 @@ def test_toxin_criterion_cites_both_sources(built_store):
         "Leg Aches & Cramps", "Legbot Safety Guidance: Leg Symptoms That Need Care Soon"}
 
 
-BACKGROUND = ("risk_factor:", "medication:", "body_part:", "side:")
+BACKGROUND = ("risk_factor:", "medication:", "body_part:", "side:", "history:injury", "history:recent",
+              "history:overexertion")
 
 
 def test_no_same_day_advice_rests_on_background_alone(store):
     """A risk, a medicine or a place, with nothing said of the leg, is never by itself a reason
     for emergency or same-day care: "if you are pregnant or have just had a baby and ..." once
-    split at "or" into advice for pregnancy alone. ("One calf hurts after an operation" says
-    something of the leg: one side.)"""
+    split at "or" into advice for pregnancy alone, and "if after a fall or a blow it hurts to
+    walk" into advice for any fall. ("One calf hurts after an operation" says something of the
+    leg: one side.)"""
     for criterion in store.escalation_criteria():
         if criterion.level in ("emergency", "urgent") and not criterion.qualifiers:
             assert not all(r.startswith(BACKGROUND) for r in criterion.requires), criterion.id

@@ -802,3 +802,19 @@ def test_danger_said_quietly_and_what_only_sounds_like_it(assessor, text, level)
 ])
 def test_overlooked_settings_and_their_look_alikes(assessor, text, level):
     assert_level(assessor, text, level)
+
+
+@pytest.mark.parametrize("text, level", [
+    # one detail moves the level
+    ("fell off a chair onto my shin, it's swollen and hurts to walk on", "urgent"),
+    ("my son keeps getting temperatures and his thigh hurts at night", "urgent"),
+    ("did a squat challenge, my wee is like cola and I've barely gone all day", "emergency"),
+    ("34 weeks pregnant and my face has puffed up since yesterday", "urgent"),
+    ("my feet tingle and my legs are getting weaker fast", "emergency"),
+    ("since this morning I can't lift the front of my foot and I keep tripping", "urgent"),
+    ("diabetic, found a sore on the ball of my foot I never felt", "urgent"),
+    # a colour word the speller must not turn into a fever
+    ("my toes go white then bluey purple in the cold and red when they warm up", "see_doctor"),
+])
+def test_one_detail_moves_the_level(assessor, text, level):
+    assert_level(assessor, text, level)
