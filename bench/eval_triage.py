@@ -53,7 +53,8 @@ vignettes_dev29.yml (60: look-alikes beside real cases, studied) and vignettes_h
 blind, measured once at the end); last vignettes_dev30.yml (60: the realistic night-time mix,
 mostly not emergencies) and vignettes_dev31.yml (60: emergencies in settings and groups easy to
 overlook), both studied, then vignettes_dev32.yml (60: pairs where one detail moves the level)
-and vignettes_dev33.yml (60: English as written around the world), both studied.
+and vignettes_dev33.yml (60: English as written around the world), both studied, and
+vignettes_dev34.yml (60: a broad mix in varied words, studied).
 `--set NAME` runs some sets only.
 
 Triage exact accuracy, under-triage on emergency/urgent cases (the bot's level less urgent
@@ -94,7 +95,7 @@ def main() -> None:
                          "vignettes_dev23.yml", "vignettes_dev24.yml", "vignettes_dev25.yml",
                          "vignettes_dev26.yml", "vignettes_dev27.yml", "vignettes_dev28.yml",
                          "vignettes_dev29.yml", "vignettes_dev30.yml", "vignettes_dev31.yml",
-                         "vignettes_dev32.yml", "vignettes_dev33.yml",
+                         "vignettes_dev32.yml", "vignettes_dev33.yml", "vignettes_dev34.yml",
                          "vignettes_holdout.yml", "vignettes_holdout2.yml",
                          "vignettes_holdout3.yml", "vignettes_holdout4.yml", "vignettes_holdout5.yml",
                          "vignettes_holdout6.yml", "vignettes_holdout7.yml", "vignettes_holdout8.yml",

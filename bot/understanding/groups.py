@@ -402,9 +402,11 @@ def _still_since(doc: Doc, end: int) -> bool:
     """ "6 weeks ago ... still hurts": an onset long ago, with the trouble still there."""
     if end >= len(doc) or doc[end].lower_ not in {"ago", "back"}:
         return False
-    for token in doc[end + 1:]:
+    for k, token in enumerate(doc[end + 1:], start=end + 1):
         if token.is_sent_start or token.text in {".", "!", "?", ";"}:
-            return False
+            # "... 6 weeks ago. Still can't run on it": the next sentence may open with it
+            nxt = doc[k + 1] if token.text in {".", "!", "?", ";"} and k + 1 < len(doc) else token
+            return nxt.lower_ == "still"
         if token.lower_ in {"still", "ever", "since"}:
             return True
     return False

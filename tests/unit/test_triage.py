@@ -815,6 +815,8 @@ def test_overlooked_settings_and_their_look_alikes(assessor, text, level):
     ("diabetic, found a sore on the ball of my foot I never felt", "urgent"),
     # a colour word the speller must not turn into a fever
     ("my toes go white then bluey purple in the cold and red when they warm up", "see_doctor"),
+    ("3rd attack of gout in my big toe this year", "see_doctor"),
+    ("pulled my calf 6 weeks ago. Still can't run on it", "see_doctor"),
 ])
 def test_one_detail_moves_the_level(assessor, text, level):
     assert_level(assessor, text, level)
