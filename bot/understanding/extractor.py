@@ -24,7 +24,7 @@ from bot.settings import get_settings
 from bot.understanding.concern import MIN_WORDS, get_concern_model
 from bot.understanding.groups import GROUPS, Hit, context_findings
 from bot.understanding.negation import negated_spans
-from bot.understanding.numbers import feared_not_felt, for_laughing, long_ago, regex_findings
+from bot.understanding.numbers import feared_not_felt, fever_readings, for_laughing, long_ago, regex_findings
 from bot.understanding.signs import TogetherMatcher
 from bot.understanding.spelling import Speller
 from bot.understanding.text import clean_text
@@ -242,6 +242,8 @@ class SymptomExtractor:
             denied += [(m.start_char, m.end_char) for m in mentions if (m.start, m.end) in negated]
         found = [Finding(*concept.split(":", 1), True, m.start_char, m.end_char, m.text)
                  for m in mentions if (m.start, m.end) not in negated for concept in m.concepts]
+        found += [Finding("alarm", "fever", True, start, end, doc.text[start:end])
+                  for start, end in fever_readings(doc.text)]  # "temp of 38.2"
         # words together name a sign too where no phrase named it ("... white when it's cold,
         # pink again on warming. The GP said it was Raynaud's": both places)
         named = [(f.key, f.start, f.end) for f in found]
@@ -355,23 +357,15 @@ def _resolve(doc: Doc, hits: list[Hit]) -> list[Hit]:
 
 
 def _merge(doc: Doc, hits: list[Hit]) -> tuple[Finding, ...]:
-    """One finding per (type, value); present wins over negated (when in doubt, present). A
-    spell said in words next to each other is one spell: "every day for months" is read whole,
-    so that its kind (weeks or more) is seen."""
+    """One finding per (type, value); present wins over negated (when in doubt, present)."""
     merged: dict[tuple[str, str], Finding] = {}
-    ends: dict[tuple[str, str], int] = {}  # the token where the kept finding ends
     for hit in sorted(hits, key=lambda h: (h.start, h.end)):
         key = (hit.type, hit.value)
         finding = Finding(hit.type, hit.value, not hit.negated, hit.start_char, hit.end_char,
                           doc.text[hit.start_char:hit.end_char])
         previous = merged.get(key)
         if previous is None or (finding.present and not previous.present):
-            merged[key], ends[key] = finding, hit.end
-        elif (key == ("duration", "persistent") and finding.present and previous.present
-              and 0 <= hit.start - ends[key] <= 1):
-            end = max(previous.end, finding.end)
-            merged[key] = Finding(*key, True, previous.start, end, doc.text[previous.start:end])
-            ends[key] = max(ends[key], hit.end)
+            merged[key] = finding
     return tuple(sorted(merged.values(), key=lambda f: (f.start, f.type)))
 
 

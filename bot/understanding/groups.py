@@ -134,12 +134,15 @@ def symptom(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
 
 
 def _wine(doc: Doc, hit: Hit) -> bool:
-    before = [t.lower_ for t in doc[max(0, hit.start - 2):hit.start]]
-    after = doc[hit.end].lower_ if hit.end < len(doc) else ""
-    return after == "wine" or (len(before) == 2 and before[1] == "of" and before[0] in WINE_MEASURES)
+    """ "a glass of red", "red wine" (but not "a red wine colour", which may be a dusky leg)."""
+    before = [t.lower_ for t in doc[max(0, hit.start - 3):hit.start]]
+    after = [t.lower_ for t in doc[hit.end:hit.end + 2]]
+    if after[:1] == ["wine"]:
+        return not set(after[1:]) & {"colour", "color", "coloured", "colored", "stain", "stained"}
+    return bool(before) and before[-1] == "of" and bool(set(before) & WINE_MEASURES)
 
 
-WINE_MEASURES = frozenset({"glass", "glasses", "bottle", "bottles", "drop", "splash", "large", "small"})
+WINE_MEASURES = frozenset({"glass", "glasses", "bottle", "bottles", "drop", "splash"})
 
 
 def body_part(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:

@@ -13,7 +13,7 @@ _RELATIVES = (r"dad|father|mum|mom|mother|husband|wife|partner|grandad|granddad|
 _AGE = re.compile(
     r"\b(?:i'?m|i am|im|aged?|age is|turned|turning)\s+(?P<a>\d{2,3})\b"
     r"(?!\s*(?:weeks?|months?|days?|kg|lbs?|%))"
-    rf"|\b(?:{_RELATIVES})\s*[,(]?\s*(?P<c>\d{{2,3}})\b(?!\s*(?:weeks?|months?|days?|hours?|kg|lbs?|%|mg|mins?|minutes?|times?|x\b))"
+    rf"|\b(?:{_RELATIVES})\s*[,(]?\s*(?:is\s+|who\s+is\s+)?(?P<c>\d{{2,3}})\b(?!\s*(?:weeks?|months?|days?|hours?|kg|lbs?|%|mg|mins?|minutes?|times?|x\b))"
     r"|\b(?P<b>\d{2,3})\s*(?:-?\s*years?[- ]old|yrs?\s*old|yo\b|y/o\b|year-old)",
     re.IGNORECASE,
 )
@@ -118,6 +118,28 @@ def feared_not_felt(text: str, start: int, end: int) -> bool:
 def for_laughing(text: str, end: int) -> bool:
     """ "I couldn't breathe for laughing": laughter, not breathlessness."""
     return bool(_FOR_LAUGHING.match(text[end:end + 30]))
+
+
+# "temp of 38.2", "temperature is 39", "fever 101.5F": a reading after a word for it, in its
+# sentence (a bare "38 degrees" is as often the weather)
+_READING = re.compile(
+    r"\b(?:temp|temps|temperature|temperatures|fever|thermometer)\b[^.!?\n]{0,30}?"
+    r"(?<![\d.,])(?P<n>\d{2,3})(?:[.,](?P<d>\d))?(?![\d])\s*(?P<u>°\s*[cf]|[cf]\b|celsius|fahrenheit)?",
+    re.IGNORECASE)
+FEVER_C, FEVER_F = 38.0, 100.4
+
+
+def fever_readings(text: str) -> list[tuple[int, int]]:
+    """Where a temperature of a fever is read: 38 °C or more, or 100.4 °F or more ("temp of
+    38.2", "temperature 39,5", "fever of 101F"); "temp was 37.8" is not one."""
+    found = []
+    for m in _READING.finditer(text):
+        value = float(m.group("n") + "." + (m.group("d") or "0"))
+        unit = (m.group("u") or "").lower().replace("°", "").strip()
+        fahrenheit = unit.startswith("f") or (not unit.startswith("c") and value >= 90)
+        if (fahrenheit and FEVER_F <= value <= 110) or (not fahrenheit and FEVER_C <= value <= 43):
+            found.append((m.start("n"), m.end()))
+    return found
 
 
 def regex_findings(text: str) -> list[tuple[str, str, int, int]]:

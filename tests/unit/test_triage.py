@@ -793,8 +793,9 @@ def test_danger_said_quietly_and_what_only_sounds_like_it(assessor, text, level)
     ("ran an ultra, my wee is dark like cola and I've barely been at all today", "emergency"),
     # and the everyday look-alikes beside them
     ("restless legs tonight after a glass of red", "self_care"),
-    ("both ankles swell in the heat but they're fine in the morning", "self_care"),
-    ("my legs are swollen and weeping clear fluid", "see_doctor"),
+    ("both ankles swell in the heat but they're fine by the morning", "self_care"),
+    # when in doubt, weeping skin is a wound that may be infected, and is seen today
+    ("my legs are swollen and weeping clear fluid", "urgent"),
     ("a cut on my shin is weeping and smells", "urgent"),
     ("she keeps getting cramp in her feet in bed, only now and then", "self_care"),
     ("the odd cramp but my legs have ached every day for months", "see_doctor"),
@@ -819,4 +820,31 @@ def test_overlooked_settings_and_their_look_alikes(assessor, text, level):
     ("pulled my calf 6 weeks ago. Still can't run on it", "see_doctor"),
 ])
 def test_one_detail_moves_the_level(assessor, text, level):
+    assert_level(assessor, text, level)
+
+
+@pytest.mark.parametrize("text, level", [
+    # a fever read from its number, 38 C or 100.4 F and above, after a word for it
+    ("I have sickle cell disease and my temperature is 38.0", "emergency"),
+    ("my temp is 38,5 and my shin is red", "urgent"),
+    ("fever of 101F and my calf aches", "urgent"),
+    ("temp was 37.8 earlier and my calf aches after football", "self_care"),
+    ("roofing all day in 38 degrees, legs cramping", "self_care"),
+    # a long spell does not lower a warning sign that is getting worse
+    ("my legs are getting weaker every day for weeks, now I keep falling", "emergency"),
+    ("numbness creeping up my legs every day for weeks", "urgent"),
+    # now and then sets aside only advice about the cramps themselves
+    ("my foot has been numb all the time, cramps now and then", "see_doctor"),
+    ("I keep getting cramp now and then and my legs ache all the time", "see_doctor"),
+    # ordinary words beside the new warning signs
+    ("sprained my ankle 3 days ago, still a bit sore even after ibuprofen", "self_care"),
+    ("pulled my hamstring at football, hurts to walk on", "self_care"),
+    ("my mum is 85 and had a fall, her shin hurts to walk on", "urgent"),
+    ("type 2 diabetic, a sore heel in the mornings", "self_care"),
+    ("I've hardly been at all active, my legs ache", "self_care"),
+    ("my foot is hanging over the end of the bed at night and my calves cramp", "self_care"),
+    ("a rash that doesn't fade, it's eczema", "self_care"),
+    ("my urine is dark like cola and my thighs are rock hard with pain out of proportion", "emergency"),
+])
+def test_second_review_of_the_session(assessor, text, level):
     assert_level(assessor, text, level)
