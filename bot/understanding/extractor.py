@@ -86,11 +86,12 @@ class Extraction:
 RECENT = "history:recent"  # "this week", "since this morning": said in so many words
 # Said of years ago, these are history, not the present: "had chest pains two years ago, got a
 # stent", "lymphoedema since my surgery 8 years ago"; said as a figure of fear they are not
-# felt ("am I going to have a heart attack?", "I can't breathe thinking about it"). Months ago
-# is still read as now (a clot stays likelier for weeks after an operation; when in doubt,
-# escalate).
-NOT_NOW_IF_LONG_AGO = frozenset({"symptom:chest_pain", "symptom:shortness_of_breath", "risk_factor:pregnancy",
-                                 "risk_factor:recent_surgery", "trigger:long_travel"})
+# felt ("am I going to have a heart attack?", "I can't breathe thinking about it"); nor a
+# baby had twenty years ago. Months ago is still read as now (a clot stays likelier for weeks
+# after an operation or a birth; when in doubt, escalate).
+NOT_NOW_IF_LONG_AGO = frozenset({"symptom:chest_pain", "symptom:shortness_of_breath",
+                                 "risk_factor:pregnancy", "risk_factor:recent_surgery",
+                                 "trigger:long_travel"})
 
 
 class SymptomExtractor:

@@ -127,6 +127,8 @@ _READING = re.compile(
     r"(?<![\d.,])(?P<n>\d{2,3})(?:[.,](?P<d>\d))?(?![\d])\s*(?P<u>°\s*[cf]|[cf]\b|celsius|fahrenheit)?",
     re.IGNORECASE)
 FEVER_C, FEVER_F = 38.0, 100.4
+_WEATHER = re.compile(r"\b(?:outside|weather|heatwave|heat wave|room|sun|bath|shower|water|forecast|"
+                      r"in the shade)\b", re.IGNORECASE)
 
 
 def fever_readings(text: str) -> list[tuple[int, int]]:
@@ -134,6 +136,8 @@ def fever_readings(text: str) -> list[tuple[int, int]]:
     38.2", "temperature 39,5", "fever of 101F"); "temp was 37.8" is not one."""
     found = []
     for m in _READING.finditer(text):
+        if _WEATHER.search(m.group(0)):
+            continue  # "the temperature outside was 39": the weather
         value = float(m.group("n") + "." + (m.group("d") or "0"))
         unit = (m.group("u") or "").lower().replace("°", "").strip()
         fahrenheit = unit.startswith("f") or (not unit.startswith("c") and value >= 90)

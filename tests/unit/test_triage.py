@@ -830,6 +830,7 @@ def test_one_detail_moves_the_level(assessor, text, level):
     ("fever of 101F and my calf aches", "urgent"),
     ("temp was 37.8 earlier and my calf aches after football", "self_care"),
     ("roofing all day in 38 degrees, legs cramping", "self_care"),
+    ("the temperature outside was 39 today and my ankles are a bit puffy by evening", "see_doctor"),
     # a long spell does not lower a warning sign that is getting worse
     ("my legs are getting weaker every day for weeks, now I keep falling", "emergency"),
     ("numbness creeping up my legs every day for weeks", "urgent"),
