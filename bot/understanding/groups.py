@@ -449,8 +449,7 @@ def duration(doc: Doc, hits: list[Hit], every: list[Hit]) -> list[Hit]:
         if hit.value == "persistent" and _of_a_medicine_or_risk(doc, hit, every):
             continue  # "on simvastatin for years", "type 1 for 15 years": how long that is
         if hit.value == "persistent" and hit.end - hit.start == 1:
-            window = [t.lower_ for t in doc[max(0, hit.start - 3): hit.start]]
-            before = set(window)
+            before = {t.lower_ for t in doc[max(0, hit.start - 3): hit.start]}
             after = doc[hit.end].lower_ if hit.end < len(doc) else ""
             # "every few weeks" is how often; "every day for months" is how long
             frequency = before & OCCASIONAL and not ({"for", "since"} & before)
